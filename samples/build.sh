@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds the sample IIS modules in samples/cpp into DLLs, for x64 and x86, with clang-cl and
+# lld-link against the Windows SDK from NuGet. CRT-free and /Brepro: the same sources give
+# byte-identical DLLs, which tests check against the committed samples/bin.
+#
+#   bash samples/build.sh [--out DIR]      (default: samples/bin)
+#
+# Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$here/bin"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+for tool in clang-cl-19 lld-link-19 llvm-dlltool-19; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install clang-19 lld-19 llvm-19" >&2; exit 2; }
+done
+
+work="$here/obj"
+mkdir -p "$work" "$out"
+
+# The Windows SDK from NuGet.
+dotnet restore "$here/toolchain/WindowsSdk.proj" --nologo -v quiet >/dev/null
+packages="$(dotnet msbuild "$here/toolchain/WindowsSdk.proj" -nologo -getProperty:NuGetPackageRoot)"
+sdk_include="$packages/microsoft.windows.sdk.cpp/10.0.26100.9457/c/Include/10.0.26100.0"
+sdk_lib_x64="$packages/microsoft.windows.sdk.cpp.x64/10.0.26100.9169/c/um/x64"
+[ -f "$sdk_include/um/httpserv.h" ] || { echo "build.sh: httpserv.h not found under $sdk_include" >&2; exit 2; }
+
+# The SDK's file names are mixed case (Windows.h, WinNT.h) while its own #includes are not:
+# a case-insensitive clang VFS overlay makes them resolve on a case-sensitive file system.
+overlay="$work/sdk-overlay.json"
+bash "$here/toolchain/make-vfs-overlay.sh" "$sdk_include/um" "$sdk_include/shared" "$sdk_include/ucrt" > "$overlay"
+
+# Import libraries: x64 kernel32 from the SDK package; x86 kernel32 and the debug runtime made here.
+mkdir -p "$work/lib/x64" "$work/lib/x86"
+cp "$sdk_lib_x64/kernel32.Lib" "$work/lib/x64/kernel32.lib"
+llvm-dlltool-19 -m i386 -k -d "$here/toolchain/kernel32-x86.def" -l "$work/lib/x86/kernel32.lib"
+llvm-dlltool-19 -m i386:x86-64 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x64/vcruntime140d.lib"
+llvm-dlltool-19 -m i386 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x86/vcruntime140d.lib"
+
+compile_flags=(/nologo /c /O2 /Oi- /GS- /GR- /Zl /Brepro /std:c++17 /W4 /WX
+  -vfsoverlay "$overlay"
+  -imsvc "$here/toolchain/msvc-standin" -imsvc "$sdk_include/um" -imsvc "$sdk_include/shared" -imsvc "$sdk_include/ucrt")
+
+# build_sample NAME ARCH [extra link arguments...]
+build_sample() {
+  local name="$1" arch="$2"; shift 2
+  local target machine
+  case "$arch" in
+    x64) target=x86_64-pc-windows-msvc; machine=X64 ;;
+    x86) target=i686-pc-windows-msvc; machine=X86 ;;
+  esac
+  local objdir="$work/$arch/$name"
+  mkdir -p "$objdir" "$out/$arch"
+  local objects=()
+  for source in "$here/cpp/$name"/*.cpp "$here/cpp/common/crt_free.cpp"; do
+    local object="$objdir/$(basename "${source%.cpp}").obj"
+    clang-cl-19 --target="$target" "${compile_flags[@]}" "/Fo$object" -- "$source"
+    objects+=("$(basename "$object")")
+  done
+  local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib)
+  [ -f "$here/cpp/$name/$name.def" ] && link+=("/DEF:$here/cpp/$name/$name.def")
+  # Objects are named relative to objdir: lld-link, like link.exe, would read "/work/..." as an option.
+  (cd "$objdir" && lld-link-19 "${link[@]}" "$@" "${objects[@]}")
+}
+
+for arch in x64 x86; do
+  for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only; do
+    build_sample "$name" "$arch" /DLL /NOENTRY "/OUT:$out/$arch/$name.dll"
+  done
+  build_sample global-module "$arch" /DLL /NOENTRY /EXPORT:RegisterModule "/OUT:$out/$arch/global-module.dll"
+  build_sample debug-crt "$arch" /DLL /NOENTRY vcruntime140d.lib "/OUT:$out/$arch/debug-crt.dll"
+  build_sample exe-module "$arch" /SUBSYSTEM:CONSOLE /ENTRY:ModuleMain "/OUT:$out/$arch/exe-module.dll"
+done
+# mingw-style decorated names only arise for x86 stdcall.
+build_sample decorated-def-export x86 /DLL /NOENTRY "/OUT:$out/x86/decorated-def-export.dll"
+# On x86 lld-link decorates a .def forwarder's target (_ModuleHost.RegisterModule), which link.exe does not.
+build_sample forwarded-export x64 /DLL /NOENTRY "/OUT:$out/x64/forwarded-export.dll"
+
+# lld-link writes import libraries (.lib/.exp) beside DLLs that export; they are not samples.
+find "$out" \( -name '*.lib' -o -name '*.exp' \) -delete
+echo "built $(find "$out" -name "*.dll" | wc -l) sample modules into $out"

@@ -1,0 +1,20 @@
+using IisModuleValidator.Catalog;
+
+namespace IisModuleValidator.Analysis;
+
+/// <summary>
+/// Something about the run rather than about a module: an input that was missing, unreadable or not a PE.
+/// <paramref name="FilePath"/> is null when no file stands behind it (a pattern that matched nothing).
+/// </summary>
+public sealed record ToolNotification(string RuleId, RuleLevel Level, string Message, string? FilePath);
+
+/// <summary>The ids of the tool notifications (rules/IISM9xxx.md).</summary>
+public static class ToolNotificationIds
+{
+    public const string InputNotFound = "IISM9001";
+    public const string InputUnreadable = "IISM9002";
+    public const string InputNotAValidImage = "IISM9003";
+    public const string AnalysisFailed = "IISM9004";
+
+    public static IReadOnlyList<string> All { get; } = [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed];
+}

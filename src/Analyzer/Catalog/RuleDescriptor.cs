@@ -1,0 +1,42 @@
+namespace IisModuleValidator.Catalog;
+
+/// <summary>One rule's entry in the catalog (rules/IISMnnnn.md).</summary>
+public sealed record RuleDescriptor(
+    string Id,
+    string Name,
+    RuleLevel DefaultLevel,
+    string Category,
+    string Title,
+    string MessageFormat,
+    IReadOnlyList<string> Tags,
+    string Precision,
+    string HelpUri,
+    string HelpMarkdown)
+{
+    public bool IsToolNotification => Category == "Tool";
+
+    /// <summary>The first paragraph of the help after its heading: SARIF fullDescription.</summary>
+    public string FullDescription =>
+        HelpMarkdown.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(paragraph => paragraph.Trim())
+            .First(paragraph => !paragraph.StartsWith('#'))
+            .ReplaceLineEndings(" ");
+
+    /// <summary>The help as plain text: markdown markers dropped, structure kept.</summary>
+    public string HelpText =>
+        string.Join('\n', HelpMarkdown.Split('\n')
+            .Where(line => !line.StartsWith("```", StringComparison.Ordinal))
+            .Select(line => line.TrimStart('#', ' ').Replace("**", "").Replace("`", "")));
+
+    public string FormatMessage(IReadOnlyList<string> arguments)
+    {
+        try
+        {
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, [.. arguments]).Trim();
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{Id}: message format '{MessageFormat}' does not take {arguments.Count} arguments");
+        }
+    }
+}

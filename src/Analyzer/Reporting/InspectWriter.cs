@@ -1,0 +1,54 @@
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Contract;
+
+namespace IisModuleValidator.Reporting;
+
+/// <summary>The `inspect` view of one binary, for a person: headers, exports, imports, and what the rules make of them.</summary>
+public sealed class InspectWriter(RuleCatalog catalog)
+{
+    public void Write(AnalysisReport report, AnalyzedInput input, TextWriter output)
+    {
+        output.WriteLine(PathDisplay.For(report.BaseDirectory, input.FullPath));
+        output.WriteLine($"  sha-256:   {input.Sha256}");
+        output.WriteLine($"  size:      {input.Length} bytes");
+        if (input.Model?.Image is not { } image)
+        {
+            return;
+        }
+        output.WriteLine($"  machine:   {image.Machine} (0x{image.MachineCode:X4}), {(image.Is64Bit ? "PE32+" : "PE32")}");
+        output.WriteLine($"  kind:      {(image.IsManaged ? "managed (.NET) " : "native ")}{(image.IsDll ? "DLL" : "executable")}, subsystem {image.Subsystem}");
+
+        output.WriteLine(image.ExportDirectoryName is null
+            ? $"  exports:   {image.Exports.Count}"
+            : $"  exports:   {image.Exports.Count} (export directory names the DLL '{image.ExportDirectoryName}')");
+        foreach (var export in image.Exports.OrderBy(export => export.Ordinal))
+        {
+            var target = export.Forwarder is { } forwarder ? $"-> {forwarder}" : $"RVA 0x{export.Rva:X}";
+            output.WriteLine($"    @{export.Ordinal,-4} {export.Name ?? "(no name)",-40} {target}");
+        }
+
+        output.WriteLine($"  imports:   {image.Imports.Count} DLL(s)");
+        foreach (var import in image.Imports)
+        {
+            var delay = import.IsDelayLoad ? " (delay-loaded)" : "";
+            output.WriteLine($"    {import.DllName}{delay}: {string.Join(", ", import.Functions)}");
+        }
+
+        var entry = image.Exports.FirstOrDefault(export => export.Name == IisContract.RegisterModuleExportName);
+        output.WriteLine(entry switch
+        {
+            null => "  RegisterModule: not exported by name",
+            { Forwarder: { } forwarder } => $"  RegisterModule: forwarded to {forwarder}",
+            _ => $"  RegisterModule: exported by name at RVA 0x{entry.Rva:X}",
+        });
+        output.WriteLine("  registrations and handlers: not recovered from binaries yet (source front ends and binary recovery come next)");
+
+        var findings = report.Findings.Where(finding => finding.Location.FilePath == input.FullPath).ToList();
+        output.WriteLine(findings.Count == 0 ? "  findings:  none" : $"  findings:  {findings.Count}");
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"    {finding.Level.ToWord()} {finding.RuleId} {catalog[finding.RuleId].Title}: {finding.Message}");
+        }
+    }
+}

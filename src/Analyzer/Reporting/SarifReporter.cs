@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
+using IisModuleValidator.Rules;
+
+namespace IisModuleValidator.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run; rules and notification descriptors from the
+/// catalog; artifacts with sha-256; paths relative to SRCROOT (the base directory); fingerprints from the rule
+/// and the logical place, not the line. No timestamps: the same report gives the same bytes.
+/// </summary>
+public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> enabledRuleIds) : IReporter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string SourceRootId = "SRCROOT";
+    public const string FingerprintName = "iisModuleValidator/v1";
+
+    public void Write(AnalysisReport report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+               {
+                   Indented = true,
+                   NewLine = "\n",
+                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+        {
+            new Writer(json, report, catalog, enabledRuleIds).Document();
+        }
+        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private sealed class Writer(Utf8JsonWriter json, AnalysisReport report, RuleCatalog catalog, IReadOnlyList<string> enabledRuleIds)
+    {
+        private readonly List<RuleDescriptor> _rules = [.. enabledRuleIds.Order(StringComparer.Ordinal).Select(id => catalog[id])];
+        private readonly List<RuleDescriptor> _notifications = [.. catalog.All.Where(rule => rule.IsToolNotification)];
+        private readonly List<string> _artifacts = [.. report.Inputs.Select(input => input.FullPath).Order(StringComparer.Ordinal)];
+
+        public void Document()
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", SchemaUri);
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            Run();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        private void Run()
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("semanticVersion", ToolInfo.SemanticVersion);
+            json.WriteString("informationUri", ToolInfo.InformationUri);
+            json.WriteStartArray("rules");
+            _rules.ForEach(Descriptor);
+            json.WriteEndArray();
+            json.WriteStartArray("notifications");
+            _notifications.ForEach(Descriptor);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            Invocation();
+
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRootId);
+            json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(report.BaseDirectory) + Path.DirectorySeparatorChar).AbsoluteUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartArray("artifacts");
+            foreach (var input in report.Inputs.OrderBy(input => input.FullPath, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("location");
+                ArtifactLocation(input.FullPath, withIndex: false);
+                json.WriteNumber("length", input.Length);
+                json.WriteStartArray("roles");
+                json.WriteStringValue("analysisTarget");
+                json.WriteEndArray();
+                json.WriteStartObject("hashes");
+                json.WriteString("sha-256", input.Sha256);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("results");
+            foreach (var finding in report.Findings)
+            {
+                Result(finding);
+            }
+            json.WriteEndArray();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteEndObject();
+        }
+
+        private void Descriptor(RuleDescriptor rule)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", rule.Name);
+            Text("shortDescription", rule.Title);
+            Text("fullDescription", rule.FullDescription);
+            json.WriteStartObject("messageStrings");
+            Text("default", rule.MessageFormat);
+            json.WriteEndObject();
+            json.WriteString("helpUri", rule.HelpUri);
+            json.WriteStartObject("help");
+            json.WriteString("text", rule.HelpText);
+            json.WriteString("markdown", rule.HelpMarkdown);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", rule.DefaultLevel.ToWord());
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("category", rule.Category);
+            json.WriteStartArray("tags");
+            rule.Tags.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteString("precision", rule.Precision);
+            json.WriteString("problem.severity", rule.DefaultLevel switch
+            {
+                RuleLevel.Error => "error",
+                RuleLevel.Warning => "warning",
+                _ => "recommendation",
+            });
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        private void Invocation()
+        {
+            json.WriteStartArray("invocations");
+            json.WriteStartObject();
+            json.WriteBoolean("executionSuccessful", report.AnalyzedCount > 0);
+            json.WriteStartArray("toolExecutionNotifications");
+            foreach (var notification in report.Notifications)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", notification.Level.ToWord());
+                Text("message", notification.Message);
+                json.WriteStartObject("descriptor");
+                json.WriteString("id", notification.RuleId);
+                json.WriteNumber("index", _notifications.FindIndex(descriptor => descriptor.Id == notification.RuleId));
+                json.WriteEndObject();
+                if (notification.FilePath is not null)
+                {
+                    json.WriteStartArray("locations");
+                    json.WriteStartObject();
+                    json.WriteStartObject("physicalLocation");
+                    json.WritePropertyName("artifactLocation");
+                    ArtifactLocation(notification.FilePath, withIndex: true);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        private void Result(Finding finding)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.RuleId);
+            json.WriteNumber("ruleIndex", _rules.FindIndex(rule => rule.Id == finding.RuleId));
+            json.WriteString("level", finding.Level.ToWord());
+            Text("message", finding.Message);
+            json.WriteStartArray("locations");
+            Location(finding.Location, message: null);
+            json.WriteEndArray();
+            if (finding.Related.Count > 0)
+            {
+                json.WriteStartArray("relatedLocations");
+                foreach (var related in finding.Related)
+                {
+                    Location(related.Location, related.Message);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(FingerprintName, Fingerprint(finding));
+            json.WriteEndObject();
+            if (finding.Location.Rva is { } rva)
+            {
+                json.WriteStartObject("properties");
+                json.WriteString("rva", $"0x{rva:X}");
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+
+        private void Location(SourceLocation location, string? message)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WritePropertyName("artifactLocation");
+            ArtifactLocation(location.FilePath, withIndex: true);
+            // GitHub code scanning needs a start line; a whole binary is reported at its first "line".
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", location.Line ?? 1);
+            if (location.Column is { } column)
+            {
+                json.WriteNumber("startColumn", column);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (location.Symbol is { } symbol)
+            {
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("name", symbol);
+                json.WriteString("kind", "function");
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            if (message is not null)
+            {
+                Text("message", message);
+            }
+            json.WriteEndObject();
+        }
+
+        private void ArtifactLocation(string fullPath, bool withIndex)
+        {
+            json.WriteStartObject();
+            if (PathDisplay.TryRelative(report.BaseDirectory, fullPath, out var relative))
+            {
+                json.WriteString("uri", Uri.EscapeDataString(relative).Replace("%2F", "/"));
+                json.WriteString("uriBaseId", SourceRootId);
+            }
+            else
+            {
+                json.WriteString("uri", new Uri(fullPath).AbsoluteUri);
+            }
+            var index = _artifacts.BinarySearch(fullPath, StringComparer.Ordinal);
+            if (withIndex && index >= 0)
+            {
+                json.WriteNumber("index", index);
+            }
+            json.WriteEndObject();
+        }
+
+        private void Text(string property, string text)
+        {
+            json.WriteStartObject(property);
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        private string Fingerprint(Finding finding)
+        {
+            var key = $"{finding.RuleId}|{PathDisplay.For(report.BaseDirectory, finding.Location.FilePath)}|{finding.FingerprintKey}";
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+        }
+    }
+}

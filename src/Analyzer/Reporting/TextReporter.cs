@@ -1,0 +1,45 @@
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+
+namespace IisModuleValidator.Reporting;
+
+/// <summary>For people at a terminal: one block per file, its machine and kind, then its findings.</summary>
+public sealed class TextReporter(RuleCatalog catalog) : IReporter
+{
+    public void Write(AnalysisReport report, TextWriter output)
+    {
+        foreach (var notification in report.Notifications.Where(notification => notification.FilePath is null))
+        {
+            output.WriteLine($"{notification.Level.ToWord()} {notification.RuleId}: {notification.Message}");
+        }
+        var paths = report.Inputs.Select(input => input.FullPath)
+            .Concat(report.Notifications.Where(notification => notification.FilePath is not null).Select(notification => notification.FilePath!))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var input = report.Inputs.FirstOrDefault(input => input.FullPath == path);
+            var image = input?.Model?.Image;
+            var kind = image is null ? "" : $" ({image.Machine} {(image.IsManaged ? "managed " : "")}{(image.IsDll ? "DLL" : "executable")})";
+            var findings = report.Findings.Where(finding => finding.Location.FilePath == path).ToList();
+            var notifications = report.Notifications.Where(notification => notification.FilePath == path).ToList();
+            output.Write($"{PathDisplay.For(report.BaseDirectory, path)}{kind}");
+            if (findings.Count == 0 && notifications.Count == 0)
+            {
+                output.WriteLine(": ok");
+                continue;
+            }
+            output.WriteLine();
+            foreach (var notification in notifications)
+            {
+                output.WriteLine($"  {notification.Level.ToWord(),-7} {notification.RuleId} {notification.Message}");
+            }
+            foreach (var finding in findings)
+            {
+                var where = finding.Location.Line is { } line ? $" (line {line})" : finding.Location.Rva is { } rva ? $" (RVA 0x{rva:X})" : "";
+                output.WriteLine($"  {finding.Level.ToWord(),-7} {finding.RuleId} {catalog[finding.RuleId].Title}{where}");
+                output.WriteLine($"          {finding.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.Rules;
+
+/// <summary>A secondary place that explains a finding (the class for a registration, the export for a name).</summary>
+public sealed record RelatedLocation(SourceLocation Location, string Message);
+
+/// <summary>
+/// One result of one rule. <paramref name="FingerprintKey"/> names the logical thing the finding is about
+/// (an export name, a class and method) so that SARIF fingerprints survive edits that move lines.
+/// </summary>
+public sealed record Finding(
+    string RuleId,
+    RuleLevel Level,
+    string Message,
+    SourceLocation Location,
+    string FingerprintKey,
+    IReadOnlyList<RelatedLocation> Related);

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.FrontEnds.Binary;
+using IisModuleValidator.Reporting;
+using IisModuleValidator.Rules;
+
+namespace IisModuleValidator.Cli;
+
+/// <summary>`check`: validate modules and report in the chosen format; the exit code says whether the build should fail.</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Module DLLs, folders (every *.dll below) or patterns such as 'bin/**/*.dll'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: msbuild (default), text, sarif or github.",
+            DefaultValueFactory = _ => "msbuild",
+        };
+        format.AcceptOnlyFromAmong("msbuild", "text", "sarif", "github");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a finding is at or above this level: error (default), warning, note or none.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var expectArch = new Option<string?>("--expect-arch")
+        {
+            Description = "The architecture the modules must be built for: x86, x64 or arm64 (IISM1005).",
+        };
+        expectArch.AcceptOnlyFromAmong([.. MachineNames.Expectable]);
+        var baseDir = new Option<string?>("--base-dir")
+        {
+            Description = "The folder paths in the report are relative to (SARIF SRCROOT). Default: the current folder.",
+        };
+
+        var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
+        {
+            inputs, format, output, failOn, expectArch, baseDir,
+        };
+        command.SetAction(parseResult =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var baseDirectory = Path.GetFullPath(parseResult.GetValue(baseDir) ?? Directory.GetCurrentDirectory());
+            var outputPath = parseResult.GetValue(output) is { } path ? Path.GetFullPath(path) : null;
+            var inputList = parseResult.GetValue(inputs)!;
+            if (outputPath is not null && ReportFile.CollidesWithInput(outputPath, inputList, baseDirectory))
+            {
+                error.WriteLine($"{ToolInfo.Command}: --output '{outputPath}' is one of the inputs; refusing to overwrite it.");
+                return CommandLine.UsageErrorOrNothingAnalyzed;
+            }
+
+            var catalog = RuleCatalog.Default;
+            var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory, parseResult.GetValue(expectArch));
+            IReporter reporter = parseResult.GetValue(format) switch
+            {
+                "text" => new TextReporter(catalog),
+                "sarif" => new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]),
+                "github" => new GitHubReporter(catalog),
+                _ => new MsBuildReporter(),
+            };
+            if (outputPath is null)
+            {
+                reporter.Write(report, parseResult.InvocationConfiguration.Output);
+            }
+            else
+            {
+                ReportFile.WriteAtomically(outputPath, writer => reporter.Write(report, writer));
+            }
+            error.WriteLine(Summary(report));
+
+            if (report.AnalyzedCount == 0)
+            {
+                return CommandLine.UsageErrorOrNothingAnalyzed;
+            }
+            var threshold = RuleLevels.Parse(parseResult.GetValue(failOn)!);
+            return report.HasAtOrAbove(threshold) ? CommandLine.FindingsAtOrAboveThreshold : CommandLine.Success;
+        });
+        return command;
+    }
+
+    private static string Summary(AnalysisReport report)
+    {
+        var withFindings = report.Findings.Select(finding => finding.Location.FilePath).Distinct().Count();
+        var failed = report.Inputs.Count(input => !input.WasAnalyzed)
+                     + report.Notifications.Count(notification => notification.RuleId == ToolNotificationIds.InputUnreadable);
+        var notAnalyzed = failed == 0 ? "" : $", {failed} could not be analyzed";
+        return $"{ToolInfo.Command}: {report.AnalyzedCount} file(s) analyzed, {withFindings} with findings{notAnalyzed}; "
+               + $"{report.Count(RuleLevel.Error)} error(s), {report.Count(RuleLevel.Warning)} warning(s), {report.Count(RuleLevel.Note)} note(s).";
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace IisModuleValidator.Cli;
+
+/// <summary>Exit codes and the one place where parsing turns into them.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int FindingsAtOrAboveThreshold = 1;
+    public const int UsageErrorOrNothingAnalyzed = 2;
+
+    /// <summary>Parses and runs; a usage error prints the parser's messages and exits 2 (not the library's 1).</summary>
+    public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                configuration.Error.WriteLine($"{Reporting.ToolInfo.Command}: {parseError.Message}");
+            }
+            configuration.Error.WriteLine($"Run '{Reporting.ToolInfo.Command} --help' for usage.");
+            return UsageErrorOrNothingAnalyzed;
+        }
+        return parseResult.Invoke(configuration);
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Reporting;
+using IisModuleValidator.Rules;
+
+namespace IisModuleValidator.Cli;
+
+/// <summary>`inspect`: what the validator knows of one or more binaries, for a person.</summary>
+public static class InspectCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("dll")
+        {
+            Description = "Module DLLs to describe.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var expectArch = new Option<string?>("--expect-arch") { Description = "As for check: x86, x64 or arm64." };
+        var command = new Command("inspect", "Show machine, exports, imports and findings of module binaries.") { inputs, expectArch };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var baseDirectory = Directory.GetCurrentDirectory();
+            var report = new ModuleValidator(RuleCatalog.Default, RuleSet.All)
+                .Run(parseResult.GetValue(inputs)!, baseDirectory, parseResult.GetValue(expectArch));
+            var writer = new InspectWriter(RuleCatalog.Default);
+            foreach (var input in report.Inputs)
+            {
+                writer.Write(report, input, output);
+            }
+            new MsBuildReporter().Write(report with { Findings = [] }, parseResult.InvocationConfiguration.Error);
+            return report.AnalyzedCount == 0 ? CommandLine.UsageErrorOrNothingAnalyzed : CommandLine.Success;
+        });
+        return command;
+    }
+}

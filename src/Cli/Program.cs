@@ -1,0 +1,3 @@
+using IisModuleValidator.Cli;
+
+return CommandLine.Invoke(CliApplication.CreateRoot(), args);
