@@ -17,6 +17,7 @@ public static class CheckCommand
             Description = "Module DLLs, folders (every *.dll below) or patterns such as 'bin/**/*.dll'.",
             Arity = ArgumentArity.OneOrMore,
         };
+        inputs.Validators.Add(InputValidation.RejectUnknownOptions);
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: msbuild (default), text, sarif or github.",

@@ -16,6 +16,7 @@ public static class InspectCommand
             Description = "Module DLLs to describe.",
             Arity = ArgumentArity.OneOrMore,
         };
+        inputs.Validators.Add(InputValidation.RejectUnknownOptions);
         var expectArch = new Option<string?>("--expect-arch") { Description = "As for check: x86, x64 or arm64." };
         var command = new Command("inspect", "Show machine, exports, imports and findings of module binaries.") { inputs, expectArch };
         command.SetAction(parseResult =>

@@ -1,0 +1,75 @@
+using IisModuleValidator.Analysis;
+
+namespace IisModuleValidator.Tests.Binary;
+
+/// <summary>The validator on the real sample DLLs reports exactly what samples/expected-findings.txt says.</summary>
+public sealed class SampleModuleTests
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Expected = SampleExpectations.Load();
+
+    private static Dictionary<string, List<string>> FindingsBySample(AnalysisReport report) =>
+        report.Inputs.ToDictionary(
+            input => Path.GetRelativePath(TestPaths.SampleBinaries, input.FullPath).Replace('\\', '/'),
+            input => report.Findings.Where(finding => finding.Location.FilePath == input.FullPath)
+                .Select(finding => finding.RuleId).Order(StringComparer.Ordinal).ToList());
+
+    [Fact]
+    public void Every_committed_sample_is_listed_in_the_expectations_and_every_listed_one_exists()
+    {
+        var committed = Directory.EnumerateFiles(TestPaths.SampleBinaries, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.SampleBinaries, path).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(Expected.Keys, committed);
+    }
+
+    [Fact]
+    public void Each_sample_gives_exactly_its_expected_rules()
+    {
+        var report = new ModuleValidator().Run([TestPaths.SampleBinaries], TestPaths.RepositoryRoot);
+        Assert.Empty(report.Notifications);
+        var actual = FindingsBySample(report);
+        Assert.Equal(Expected.Keys, actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (sample, rules) in Expected)
+        {
+            Assert.True(rules.SequenceEqual(actual[sample]), $"{sample}: expected [{string.Join(", ", rules)}], got [{string.Join(", ", actual[sample])}]");
+        }
+    }
+
+    [Theory]
+    [InlineData("x64", "x86")]
+    [InlineData("x86", "x64")]
+    public void Expect_arch_flags_every_binary_of_the_other_architecture_and_none_of_its_own(string expected, string other)
+    {
+        var report = new ModuleValidator().Run([TestPaths.SampleBinaries], TestPaths.RepositoryRoot, expected);
+        var mismatched = report.Findings.Where(finding => finding.RuleId == "IISM1005")
+            .Select(finding => Path.GetRelativePath(TestPaths.SampleBinaries, finding.Location.FilePath).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(Expected.Keys.Where(sample => sample.StartsWith(other + "/", StringComparison.Ordinal)), mismatched);
+        Assert.All(report.Findings.Where(finding => finding.RuleId == "IISM1005"),
+            finding => Assert.Contains($"built for {other}, but {expected} was expected", finding.Message));
+    }
+
+    [Fact]
+    public void Decorated_names_are_named_in_the_message_with_their_cause()
+    {
+        var report = new ModuleValidator().Run([TestPaths.Sample("x86/dllexport-module.dll"), TestPaths.Sample("x64/mangled-export.dll")],
+            TestPaths.RepositoryRoot);
+        Assert.Collection(report.Findings,
+            finding => Assert.Contains("'?RegisterModule@@YAJKPEAVIHttpModuleRegistrationInfo@@PEAVIHttpServer@@@Z'", finding.Message),
+            finding =>
+            {
+                Assert.Contains("'_RegisterModule@12'", finding.Message);
+                Assert.Contains(".def", finding.Message);
+            });
+    }
+
+    [Fact]
+    public void A_managed_assembly_is_not_a_native_module()
+    {
+        var managed = typeof(ModuleValidator).Assembly.Location; // a real .NET assembly
+        var report = new ModuleValidator().Run([managed], TestPaths.RepositoryRoot);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal("IISM1004", finding.RuleId);
+        Assert.Contains("managed (.NET) assembly", finding.Message);
+    }
+}

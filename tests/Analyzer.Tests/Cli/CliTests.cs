@@ -1,0 +1,105 @@
+using IisModuleValidator.Cli;
+
+namespace IisModuleValidator.Tests.Cli;
+
+/// <summary>The iis-module-validator command, run in-process: exit codes, formats, output files.</summary>
+public sealed class CliTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static readonly string Base = TestPaths.RepositoryRoot;
+
+    [Fact]
+    public void Correct_modules_exit_0_with_no_output()
+    {
+        var (exit, output, error) = Run("check", "--base-dir", Base, "samples/bin/*/request-module.dll", "samples/bin/*/global-module.dll");
+        Assert.Equal(0, exit);
+        Assert.Equal("", output);
+        Assert.Contains("4 file(s) analyzed, 0 with findings; 0 error(s)", error);
+    }
+
+    [Fact]
+    public void Errors_exit_1_unless_fail_on_is_raised_past_them()
+    {
+        Assert.Equal(1, Run("check", "--base-dir", Base, "samples/bin/x64/no-export.dll").Exit);
+        Assert.Equal(0, Run("check", "--base-dir", Base, "--fail-on", "none", "samples/bin/x64/no-export.dll").Exit);
+    }
+
+    [Fact]
+    public void A_missing_input_beside_a_correct_one_fails_the_build()
+    {
+        var (exit, output, _) = Run("check", "--base-dir", Base, "samples/bin/x64/request-module.dll", "samples/bin/x64/typo.dll");
+        Assert.Equal(1, exit);
+        Assert.Contains("IISM9001: 'samples/bin/x64/typo.dll' does not exist", output);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "--format", "xml", "samples/bin")]
+    [InlineData("check", "--no-such-option", "samples/bin")]
+    [InlineData("check", "--expect-arch", "mips", "samples/bin")]
+    [InlineData("frobnicate")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("--help", error);
+    }
+
+    [Fact]
+    public void Nothing_analyzable_exits_2()
+    {
+        Assert.Equal(2, Run("check", "--base-dir", Base, "nowhere/*.dll").Exit);
+    }
+
+    [Fact]
+    public void Output_file_receives_the_report_and_an_input_is_never_overwritten()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("module.dll", File.ReadAllBytes(TestPaths.Sample("x64/no-export.dll")));
+        var before = File.ReadAllBytes(input);
+
+        var report = Path.Combine(temp.Path, "out", "report.sarif");
+        var (exit, output, _) = Run("check", "--base-dir", temp.Path, "--format", "sarif", "-o", report, input);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("\"ruleId\": \"IISM1001\"", File.ReadAllText(report));
+
+        var (refused, _, error) = Run("check", "--base-dir", temp.Path, "-o", input, input);
+        Assert.Equal(2, refused);
+        Assert.Contains("refusing to overwrite", error);
+        Assert.Equal(before, File.ReadAllBytes(input));
+        Assert.Equal(["report.sarif"], Directory.GetFiles(Path.Combine(temp.Path, "out")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void List_rules_shows_every_rule_and_one_rules_help()
+    {
+        var (exit, output, _) = Run("list-rules");
+        Assert.Equal(0, exit);
+        Assert.All(IisModuleValidator.Catalog.RuleCatalog.Default.All, rule => Assert.Contains(rule.Id, output));
+
+        var help = Run("list-rules", "--rule", "iism1002");
+        Assert.Equal(0, help.Exit);
+        Assert.Contains("_RegisterModule@12", help.Output);
+        Assert.Equal(2, Run("list-rules", "--rule", "IISM0000").Exit);
+    }
+
+    [Fact]
+    public void Inspect_shows_machine_exports_imports_and_findings()
+    {
+        var (exit, output, _) = Run("inspect", TestPaths.Sample("x86/dllexport-module.dll"));
+        Assert.Equal(0, exit);
+        Assert.Contains("machine:   x86 (0x014C), PE32", output);
+        Assert.Contains("_RegisterModule@12", output);
+        Assert.Contains("kernel32.dll: DebugBreak", output);
+        Assert.Contains("error IISM1002", output);
+        Assert.Equal(2, Run("inspect", "missing.dll").Exit);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Reporting;
+
+namespace IisModuleValidator.Tests.Reporting;
+
+/// <summary>MSBuild, GitHub and text output of the real samples.</summary>
+public sealed class LineReporterTests
+{
+    private static readonly AnalysisReport Report =
+        new ModuleValidator().Run(["samples/bin/x86/dllexport-module.dll", "samples/bin/x64/request-module.dll", "missing.dll"], TestPaths.RepositoryRoot);
+
+    private static string[] Lines(IReporter reporter)
+    {
+        var writer = new StringWriter();
+        reporter.Write(Report, writer);
+        return writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
+    public void MsBuild_lines_are_in_the_canonical_format()
+    {
+        Assert.Equal(
+        [
+            "iis-module-validator: error IISM9001: 'missing.dll' does not exist",
+            "samples/bin/x86/dllexport-module.dll: error IISM1002: " + Report.Findings.Single().Message,
+        ], Lines(new MsBuildReporter()));
+        Assert.Matches(new Regex(@"^[^:(]+(\(\d+(,\d+)?\))?: (error|warning|info) IISM\d{4}: .+$"), Lines(new MsBuildReporter())[1]);
+    }
+
+    [Fact]
+    public void GitHub_annotations_escape_their_properties()
+    {
+        var lines = Lines(new GitHubReporter(RuleCatalog.Default));
+        Assert.Equal("::error title=IISM9001 An input path or pattern matched no file::'missing.dll' does not exist", lines[0]);
+        Assert.StartsWith("::error file=samples/bin/x86/dllexport-module.dll,title=IISM1002 RegisterModule is exported only under a decorated or mangled name::'RegisterModule' is exported only as '_RegisterModule@12'", lines[1]);
+    }
+
+    [Fact]
+    public void Text_output_lists_every_file_with_its_machine()
+    {
+        var lines = Lines(new TextReporter(RuleCatalog.Default));
+        Assert.Contains("samples/bin/x64/request-module.dll (x64 DLL): ok", lines);
+        Assert.Contains("samples/bin/x86/dllexport-module.dll (x86 DLL)", lines);
+        Assert.Contains(lines, line => line.Contains("IISM1002 RegisterModule is exported only under a decorated or mangled name (RVA 0x"));
+    }
+}

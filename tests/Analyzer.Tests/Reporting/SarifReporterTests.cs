@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
+using IisModuleValidator.Reporting;
+using IisModuleValidator.Rules;
+using NJsonSchema;
+
+namespace IisModuleValidator.Tests.Reporting;
+
+/// <summary>SARIF that the 2.1.0 schema accepts, with what GitHub code scanning reads, byte-identical run to run.</summary>
+public sealed class SarifReporterTests
+{
+    private static readonly string[] EnabledRules = [.. RuleSet.All.Select(rule => rule.Id)];
+
+    private static string Sarif(AnalysisReport report)
+    {
+        var writer = new StringWriter();
+        new SarifReporter(RuleCatalog.Default, EnabledRules).Write(report, writer);
+        return writer.ToString();
+    }
+
+    private static AnalysisReport SamplesWithABadInput(TempDirectory temp)
+    {
+        var text = temp.File("not-a-module.dll", "text"u8.ToArray());
+        return new ModuleValidator().Run(["samples/bin", text, "missing.dll"], TestPaths.RepositoryRoot);
+    }
+
+    [Fact]
+    public async Task Output_validates_against_the_SARIF_2_1_0_schema()
+    {
+        using var temp = new TempDirectory();
+        var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
+        var errors = schema.Validate(Sarif(SamplesWithABadInput(temp)));
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(error => $"{error.Path}: {error.Kind}")));
+    }
+
+    [Fact]
+    public void Output_has_what_GitHub_code_scanning_reads()
+    {
+        using var temp = new TempDirectory();
+        var report = SamplesWithABadInput(temp);
+        var sarif = JsonNode.Parse(Sarif(report))!;
+
+        Assert.Equal("2.1.0", (string?)sarif["version"]);
+        var run = Assert.Single(sarif["runs"]!.AsArray())!;
+        var driver = run["tool"]!["driver"]!;
+        Assert.Equal(ToolInfo.Name, (string?)driver["name"]);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", (string?)driver["semanticVersion"]);
+        Assert.StartsWith("https://", (string?)driver["informationUri"]);
+        var rules = driver["rules"]!.AsArray();
+        Assert.Equal(EnabledRules.Order(StringComparer.Ordinal), rules.Select(rule => (string)rule!["id"]!));
+        foreach (var rule in rules)
+        {
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule!["shortDescription"]!["text"]));
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule["fullDescription"]!["text"]));
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule["help"]!["text"]));
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule["help"]!["markdown"]));
+            Assert.StartsWith("https://", (string?)rule["helpUri"]);
+        }
+
+        Assert.EndsWith("/", (string?)run["originalUriBaseIds"]!["SRCROOT"]!["uri"]);
+        var results = run["results"]!.AsArray();
+        Assert.Equal(report.Findings.Count, results.Count);
+        foreach (var result in results)
+        {
+            var ruleId = (string)result!["ruleId"]!;
+            Assert.Equal(ruleId, (string?)rules[(int)result["ruleIndex"]!]!["id"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)result["message"]!["text"]));
+            var physical = Assert.Single(result["locations"]!.AsArray())!["physicalLocation"]!;
+            var uri = (string)physical["artifactLocation"]!["uri"]!;
+            Assert.StartsWith("samples/bin/", uri);
+            Assert.Equal("SRCROOT", (string?)physical["artifactLocation"]!["uriBaseId"]);
+            Assert.True((int)physical["region"]!["startLine"]! >= 1);
+            Assert.Matches("^[0-9a-f]{32}$", (string?)result["partialFingerprints"]![SarifReporter.FingerprintName]);
+            var artifact = run["artifacts"]![(int)physical["artifactLocation"]!["index"]!]!;
+            Assert.Equal(uri, (string?)artifact["location"]!["uri"]);
+        }
+
+        foreach (var artifact in run["artifacts"]!.AsArray())
+        {
+            var path = Path.Combine(TestPaths.RepositoryRoot, (string)artifact!["location"]!["uri"]!);
+            if (!path.StartsWith(TestPaths.RepositoryRoot, StringComparison.Ordinal) || !File.Exists(path))
+            {
+                continue;
+            }
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), (string?)artifact["hashes"]!["sha-256"]);
+        }
+
+        var invocation = Assert.Single(run["invocations"]!.AsArray())!;
+        Assert.True((bool)invocation["executionSuccessful"]!);
+        var notifications = invocation["toolExecutionNotifications"]!.AsArray();
+        Assert.Equal(["IISM9001", "IISM9003"], notifications.Select(n => (string)n!["descriptor"]!["id"]!).Order(StringComparer.Ordinal));
+        Assert.All(notifications, n => Assert.False(string.IsNullOrWhiteSpace((string?)n!["message"]!["text"])));
+    }
+
+    [Fact]
+    public void The_same_inputs_give_byte_identical_output_whatever_their_order()
+    {
+        var first = new ModuleValidator().Run(["samples/bin/x64", "samples/bin/x86"], TestPaths.RepositoryRoot);
+        var second = new ModuleValidator().Run(["samples/bin/x86", "samples/bin/x64/*.dll"], TestPaths.RepositoryRoot);
+        Assert.Equal(Sarif(first), Sarif(second));
+    }
+
+    [Fact]
+    public void Fingerprints_do_not_depend_on_line_numbers()
+    {
+        var path = Path.Combine(TestPaths.RepositoryRoot, "module.cpp");
+        AnalysisReport At(int line) => new(TestPaths.RepositoryRoot, [],
+            [new Finding("IISM1001", RuleLevel.Error, "m", SourceLocation.InSource(path, line, 1), "RegisterModule", [])], []);
+        static string Fingerprint(string sarif) =>
+            (string)JsonNode.Parse(sarif)!["runs"]![0]!["results"]![0]!["partialFingerprints"]![SarifReporter.FingerprintName]!;
+
+        Assert.Equal(Fingerprint(Sarif(At(10))), Fingerprint(Sarif(At(200))));
+    }
+
+    [Fact]
+    public void A_run_that_analyzed_nothing_is_not_successful()
+    {
+        var sarif = JsonNode.Parse(Sarif(new ModuleValidator().Run(["missing.dll"], TestPaths.RepositoryRoot)))!;
+        Assert.False((bool)sarif["runs"]![0]!["invocations"]![0]!["executionSuccessful"]!);
+    }
+}

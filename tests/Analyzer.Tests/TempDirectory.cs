@@ -1,0 +1,22 @@
+namespace IisModuleValidator.Tests;
+
+/// <summary>A fresh folder under the system temp folder, deleted when the test is done.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = Directory.CreateTempSubdirectory("iism-test-").FullName;
+    }
+
+    public string Path { get; }
+
+    public string File(string name, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace IisModuleValidator.Tests;
+
+/// <summary>Where the repository and the restored NuGet packages are, as the build recorded them.</summary>
+internal static class TestPaths
+{
+    private static string Metadata(string key) =>
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value!;
+
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static string Samples { get; } = Path.Combine(RepositoryRoot, "samples");
+
+    public static string SampleBinaries { get; } = Path.Combine(Samples, "bin");
+
+    public static string Rules { get; } = Path.Combine(RepositoryRoot, "rules");
+
+    public static string SarifSchema { get; } = Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json");
+
+    public static string HttpServHeader { get; } = Path.Combine(Metadata("NuGetPackageRoot"),
+        "microsoft.windows.sdk.cpp", IisModuleValidator.Contract.IisContract.SdkHeaderVersion, "c", "Include", "10.0.26100.0", "um", "httpserv.h");
+
+    public static string Sample(string relative) => Path.Combine(SampleBinaries, relative);
+}
