@@ -43,13 +43,21 @@ llvm-dlltool-19 -m i386 -k -d "$here/toolchain/kernel32-x86.def" -l "$work/lib/x
 llvm-dlltool-19 -m i386:x86-64 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x64/vcruntime140d.lib"
 llvm-dlltool-19 -m i386 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x86/vcruntime140d.lib"
 
-compile_flags=(/nologo /c /O2 /Oi- /GS- /GR- /Zl /Brepro /std:c++17 /W4 /WX
+# Warnings are shown, not fatal: the broken samples are broken on purpose (hidden overloads, odd casts).
+compile_flags=(/nologo /c /O2 /Oi- /GS- /GR- /Zl /Brepro /std:c++17 /W4 -Wno-overloaded-virtual
   -vfsoverlay "$overlay"
-  -imsvc "$here/toolchain/msvc-standin" -imsvc "$sdk_include/um" -imsvc "$sdk_include/shared" -imsvc "$sdk_include/ucrt")
+  -imsvc "$here/../src/Analyzer/FrontEnds/Cpp/MsvcStandIn" -imsvc "$sdk_include/um" -imsvc "$sdk_include/shared" -imsvc "$sdk_include/ucrt")
 
-# build_sample NAME ARCH [extra link arguments...]
+# build_sample NAME ARCH [extra link arguments...]; SOURCES (relative to the sample) overrides *.cpp.
 build_sample() {
   local name="$1" arch="$2"; shift 2
+  local sources=("$here/cpp/$name"/*.cpp)
+  if [ -n "${SOURCES:-}" ]; then
+    sources=()
+    for source in $SOURCES; do sources+=("$here/cpp/$name/$source"); done
+  fi
+  local includes=()
+  [ -d "$here/cpp/$name/include" ] && includes=(-imsvc "$here/cpp/$name/include")
   local target machine
   case "$arch" in
     x64) target=x86_64-pc-windows-msvc; machine=X64 ;;
@@ -58,9 +66,9 @@ build_sample() {
   local objdir="$work/$arch/$name"
   mkdir -p "$objdir" "$out/$arch"
   local objects=()
-  for source in "$here/cpp/$name"/*.cpp "$here/cpp/common/crt_free.cpp"; do
+  for source in "${sources[@]}" "$here/cpp/common/crt_free.cpp"; do
     local object="$objdir/$(basename "${source%.cpp}").obj"
-    clang-cl-19 --target="$target" "${compile_flags[@]}" "/Fo$object" -- "$source"
+    clang-cl-19 --target="$target" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"
     objects+=("$(basename "$object")")
   done
   local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib)
@@ -70,9 +78,11 @@ build_sample() {
 }
 
 for arch in x64 x86; do
-  for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only; do
+  for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only cdecl-register shapes-module \
+      missing-handler wrong-signature unregistered-handler post-without-event mixed-masks priorities bad-returns pending-forever allocator-dispose; do
     build_sample "$name" "$arch" /DLL /NOENTRY "/OUT:$out/$arch/$name.dll"
   done
+  SOURCES="src/handlers.cpp src/factory.cpp src/register.cpp" build_sample split-module "$arch" /DLL /NOENTRY "/OUT:$out/$arch/split-module.dll"
   build_sample global-module "$arch" /DLL /NOENTRY /EXPORT:RegisterModule "/OUT:$out/$arch/global-module.dll"
   build_sample debug-crt "$arch" /DLL /NOENTRY vcruntime140d.lib "/OUT:$out/$arch/debug-crt.dll"
   build_sample exe-module "$arch" /SUBSYSTEM:CONSOLE /ENTRY:ModuleMain "/OUT:$out/$arch/exe-module.dll"

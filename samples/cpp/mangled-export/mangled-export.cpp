@@ -2,7 +2,7 @@
 // (?RegisterModule@@...), never "RegisterModule".
 #include "../common/begin_request_module.h"
 
-__declspec(dllexport) HRESULT WINAPI RegisterModule(DWORD dwServerVersion, IHttpModuleRegistrationInfo* pModuleInfo, IHttpServer* pGlobalInfo)
+__declspec(dllexport) HRESULT WINAPI RegisterModule(DWORD dwServerVersion, IHttpModuleRegistrationInfo* pModuleInfo, IHttpServer* pGlobalInfo) // expect: IISM4003
 {
     UNREFERENCED_PARAMETER(dwServerVersion);
     UNREFERENCED_PARAMETER(pGlobalInfo);

@@ -2,8 +2,9 @@ using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Analysis;
 
-/// <summary>A file the run read: its hash and size, and its model when it could be analyzed.</summary>
-public sealed record AnalyzedInput(string FullPath, string Sha256, long Length, ModuleModel? Model)
+/// <summary>An input the run read (a binary, a project file, a folder of sources), and its model when it could be analyzed.</summary>
+/// <param name="Sha256">The file's hash; null for a folder.</param>
+public sealed record AnalyzedInput(string FullPath, string? Sha256, long Length, ModuleModel? Model)
 {
     public bool WasAnalyzed => Model is not null;
 }

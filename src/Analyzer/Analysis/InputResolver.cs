@@ -1,36 +1,54 @@
+using IisModuleValidator.FrontEnds.Cpp.Projects;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace IisModuleValidator.Analysis;
 
+/// <summary>What kind of thing an input is, which decides the front end that reads it.</summary>
+public enum InputKind
+{
+    Binary,
+    VcxProject,
+    CompileCommands,
+    SourceFolder,
+    SourceFile,
+}
+
+public sealed record ResolvedInput(string FullPath, InputKind Kind);
+
 /// <summary>
-/// Turns command-line inputs into files: a file as given, a folder as every *.dll below it, a pattern with
-/// * ? or ** by globbing. Inputs that match nothing become IISM9001 notifications; the others go on.
+/// Turns command-line inputs into things to analyze. A file by its name (.vcxproj, compile_commands.json, a C++
+/// source, else a binary). A folder: every *.dll below it, and its sources: each .vcxproj below it, else its
+/// compile_commands.json, else the folder itself as one module when it has C++ sources. A pattern with * ? or **
+/// by globbing. Inputs that match nothing become IISM9001 notifications; the others go on.
 /// </summary>
 public static class InputResolver
 {
     private static readonly char[] GlobCharacters = ['*', '?', '['];
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive };
 
-    public sealed record Resolution(IReadOnlyList<string> Files, IReadOnlyList<ToolNotification> Notifications);
+    public sealed record Resolution(IReadOnlyList<ResolvedInput> Inputs, IReadOnlyList<ToolNotification> Notifications);
 
     public static Resolution Resolve(IEnumerable<string> inputs, string baseDirectory, Catalog.RuleCatalog catalog)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, ResolvedInput>(StringComparer.Ordinal);
         var notifications = new List<ToolNotification>();
+        void Add(ResolvedInput input) => resolved.TryAdd(input.FullPath, input);
+
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input, baseDirectory);
             if (File.Exists(full))
             {
-                files.Add(full);
+                Add(ForFile(full));
             }
             else if (Directory.Exists(full))
             {
-                var found = Directory.EnumerateFiles(full, "*.dll", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive }).ToList();
+                var found = ForFolder(full);
                 if (found.Count == 0)
                 {
-                    notifications.Add(NotFound(catalog, input, "is a folder with no *.dll file in it"));
+                    notifications.Add(NotFound(catalog, input, "is a folder with no *.dll, project or C++ source in it"));
                 }
-                files.UnionWith(found);
+                found.ForEach(Add);
             }
             else if (input.IndexOfAny(GlobCharacters) >= 0)
             {
@@ -39,14 +57,42 @@ public static class InputResolver
                 {
                     notifications.Add(NotFound(catalog, input, "matched no file"));
                 }
-                files.UnionWith(found);
+                found.Select(ForFile).ToList().ForEach(Add);
             }
             else
             {
                 notifications.Add(NotFound(catalog, input, "does not exist"));
             }
         }
-        return new Resolution([.. files], notifications);
+        return new Resolution([.. resolved.Values.OrderBy(input => input.FullPath, StringComparer.Ordinal)], notifications);
+    }
+
+    private static ResolvedInput ForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".vcxproj" => new(path, InputKind.VcxProject),
+        ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
+        var extension when FolderProject.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
+        _ => new(path, InputKind.Binary),
+    };
+
+    private static List<ResolvedInput> ForFolder(string folder)
+    {
+        var found = Directory.EnumerateFiles(folder, "*.dll", Recursive).Select(path => new ResolvedInput(path, InputKind.Binary)).ToList();
+        var projects = Directory.EnumerateFiles(folder, "*.vcxproj", Recursive).Select(path => new ResolvedInput(path, InputKind.VcxProject)).ToList();
+        var compileCommands = Path.Combine(folder, "compile_commands.json");
+        if (projects.Count > 0)
+        {
+            found.AddRange(projects);
+        }
+        else if (File.Exists(compileCommands))
+        {
+            found.Add(new ResolvedInput(compileCommands, InputKind.CompileCommands));
+        }
+        else if (FolderProject.HasSources(folder))
+        {
+            found.Add(new ResolvedInput(folder, InputKind.SourceFolder));
+        }
+        return found;
     }
 
     private static ToolNotification NotFound(Catalog.RuleCatalog catalog, string input, string what)

@@ -1,14 +1,22 @@
 using System.Security.Cryptography;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.Binary;
+using IisModuleValidator.FrontEnds.Cpp;
+using IisModuleValidator.FrontEnds.Cpp.Projects;
 using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
 namespace IisModuleValidator.Analysis;
 
+/// <summary>Options of one run.</summary>
+/// <param name="ExpectedArchitecture">From --expect-arch.</param>
+/// <param name="SdkInclude">From --sdk-include: the Windows SDK Include\&lt;version&gt; folder for C++ sources.</param>
+public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null);
+
 /// <summary>
-/// The pipeline: resolve inputs, run the front end on each file, run every rule on each model, and collect
-/// findings and notifications in a stable order. A bad input never stops the others.
+/// The pipeline: resolve inputs, run the right front end on each (PE reader for binaries, libclang for C++
+/// projects), run every rule on each model, and collect findings and notifications in a stable order. A bad
+/// input never stops the others.
 /// </summary>
 public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rules)
 {
@@ -16,16 +24,23 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
     {
     }
 
-    public AnalysisReport Run(IEnumerable<string> inputs, string baseDirectory, string? expectedArchitecture = null)
+    public AnalysisReport Run(IEnumerable<string> inputs, string baseDirectory, string? expectedArchitecture = null) =>
+        Run(inputs, baseDirectory, new AnalysisOptions(expectedArchitecture));
+
+    public AnalysisReport Run(IEnumerable<string> inputs, string baseDirectory, AnalysisOptions options)
     {
         var resolution = InputResolver.Resolve(inputs, baseDirectory, catalog);
-        var context = new RuleContext(catalog, expectedArchitecture);
-        var perFile = resolution.Files
+        var context = new RuleContext(catalog, options.ExpectedArchitecture);
+        var toolchain = new Lazy<(CppToolchain?, string?)>(() => CppToolchain.Discover(options.SdkInclude));
+        // Binaries are cheap and many: in parallel. C++ projects parallelize over their own translation units.
+        var perInput = resolution.Inputs
+            .Where(input => input.Kind == InputKind.Binary)
             .AsParallel().AsOrdered()
-            .Select(path => AnalyzeFile(path, context))
+            .Select(input => AnalyzeBinary(input.FullPath, context))
             .ToList();
+        perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input => AnalyzeSources(input, context, toolchain)));
 
-        var findings = perFile.SelectMany(result => result.Findings)
+        var findings = perInput.SelectMany(result => result.Findings)
             .OrderBy(finding => finding.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(finding => finding.Location.Line ?? 0)
             .ThenBy(finding => finding.Location.Column ?? 0)
@@ -33,18 +48,19 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ThenBy(finding => finding.FingerprintKey, StringComparer.Ordinal)
             .ToList();
         var notifications = resolution.Notifications
-            .Concat(perFile.SelectMany(result => result.Notifications))
+            .Concat(perInput.SelectMany(result => result.Notifications))
             .OrderBy(notification => notification.FilePath ?? "", StringComparer.Ordinal)
             .ThenBy(notification => notification.RuleId, StringComparer.Ordinal)
             .ThenBy(notification => notification.Message, StringComparer.Ordinal)
             .ToList();
-        var analyzed = perFile.Where(result => result.Input is not null).Select(result => result.Input!).ToList();
+        var analyzed = perInput.Where(result => result.Input is not null).Select(result => result.Input!)
+            .OrderBy(input => input.FullPath, StringComparer.Ordinal).ToList();
         return new AnalysisReport(baseDirectory, analyzed, findings, notifications);
     }
 
-    private sealed record FileResult(AnalyzedInput? Input, IReadOnlyList<Finding> Findings, IReadOnlyList<ToolNotification> Notifications);
+    private sealed record InputResult(AnalyzedInput? Input, IReadOnlyList<Finding> Findings, IReadOnlyList<ToolNotification> Notifications);
 
-    private FileResult AnalyzeFile(string path, RuleContext context)
+    private InputResult AnalyzeBinary(string path, RuleContext context)
     {
         byte[] bytes;
         try
@@ -53,30 +69,72 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new FileResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
+            return new InputResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
         }
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         try
         {
             var model = ModuleModel.FromImage(path, PeImageReader.Read(bytes));
-            var findings = rules.SelectMany(rule => rule.Check(model, context)).ToList();
-            return new FileResult(new AnalyzedInput(path, sha256, bytes.LongLength, model), findings, []);
+            return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, model), Check(model, context), []);
         }
         catch (MalformedImageException exception)
         {
-            return new FileResult(new AnalyzedInput(path, sha256, bytes.LongLength, null), [],
+            return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, null), [],
                 [Notify(ToolNotificationIds.InputNotAValidImage, path, exception.Message)]);
         }
         catch (Exception exception)
         {
-            return new FileResult(new AnalyzedInput(path, sha256, bytes.LongLength, null), [],
-                [Notify(ToolNotificationIds.AnalysisFailed, path, $"{exception.GetType().Name}: {exception.Message}")]);
+            return Failed(path, sha256, bytes.LongLength, exception);
         }
     }
 
-    private ToolNotification Notify(string ruleId, string path, string detail)
+    private InputResult AnalyzeSources(ResolvedInput input, RuleContext context, Lazy<(CppToolchain? Toolchain, string? Error)> toolchain)
+    {
+        var path = input.FullPath;
+        var (sha256, length) = File.Exists(path) ? (Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), new FileInfo(path).Length) : ((string?)null, 0L);
+        CppProject project;
+        try
+        {
+            project = input.Kind switch
+            {
+                InputKind.VcxProject => VcxprojProject.Load(path),
+                InputKind.CompileCommands => CompileCommandsProject.Load(path),
+                InputKind.SourceFile => new CppProject(path, "x64", null,
+                    [new CompileUnit(path, [], [Path.GetDirectoryName(path)!], [])], []),
+                _ => FolderProject.Load(path),
+            };
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
+        {
+            return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [Notify(ToolNotificationIds.ProjectUnreadable, path, exception.Message)]);
+        }
+        if (toolchain.Value.Toolchain is not { } tools)
+        {
+            return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [Notify(ToolNotificationIds.CppFrontEndUnavailable, path, toolchain.Value.Error!)]);
+        }
+        try
+        {
+            var analysis = new CppFrontEnd(tools).Analyze(project);
+            var notifications = analysis.Degraded.Select(unit => unit.LostIisHeaders
+                ? Notify(ToolNotificationIds.IisHeadersUnavailable, unit.SourcePath, unit.FirstError)
+                : Notify(ToolNotificationIds.SourceAnalysisDegraded, unit.SourcePath, unit.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.FirstError)).ToList();
+            return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
+        }
+        catch (Exception exception)
+        {
+            return Failed(path, sha256, length, exception);
+        }
+    }
+
+    private List<Finding> Check(ModuleModel model, RuleContext context) => [.. rules.SelectMany(rule => rule.Check(model, context))];
+
+    private InputResult Failed(string path, string? sha256, long length, Exception exception) =>
+        new(new AnalyzedInput(path, sha256, length, null), [],
+            [Notify(ToolNotificationIds.AnalysisFailed, path, $"{exception.GetType().Name}: {exception.Message}")]);
+
+    private ToolNotification Notify(string ruleId, string path, params string[] details)
     {
         var descriptor = catalog[ruleId];
-        return new ToolNotification(ruleId, descriptor.DefaultLevel, descriptor.FormatMessage([detail]), path);
+        return new ToolNotification(ruleId, descriptor.DefaultLevel, descriptor.FormatMessage(details), path);
     }
 }

@@ -3,8 +3,8 @@ using IisModuleValidator.Catalog;
 namespace IisModuleValidator.Analysis;
 
 /// <summary>
-/// Something about the run rather than about a module: an input that was missing, unreadable or not a PE.
-/// <paramref name="FilePath"/> is null when no file stands behind it (a pattern that matched nothing).
+/// Something about the run rather than about a module: an input that was missing, unreadable or not a PE, a
+/// source clang could not fully parse. <paramref name="FilePath"/> is null when no file stands behind it.
 /// </summary>
 public sealed record ToolNotification(string RuleId, RuleLevel Level, string Message, string? FilePath);
 
@@ -15,6 +15,11 @@ public static class ToolNotificationIds
     public const string InputUnreadable = "IISM9002";
     public const string InputNotAValidImage = "IISM9003";
     public const string AnalysisFailed = "IISM9004";
+    public const string SourceAnalysisDegraded = "IISM9005";
+    public const string IisHeadersUnavailable = "IISM9006";
+    public const string CppFrontEndUnavailable = "IISM9007";
+    public const string ProjectUnreadable = "IISM9008";
 
-    public static IReadOnlyList<string> All { get; } = [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed];
+    public static IReadOnlyList<string> All { get; } =
+        [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable];
 }

@@ -4,14 +4,22 @@ namespace IisModuleValidator.Model;
 /// The language-neutral picture of one module, as one front end saw it. Rules read only this.
 /// Facts a front end could not see are empty lists or null, never guesses.
 /// </summary>
+/// <param name="EntryPoints">RegisterModule functions as declared in source.</param>
+/// <param name="CompletionCalls">Calls that resume a pending request (IHttpContext::IndicateCompletion, PostCompletion).</param>
+/// <param name="Exports">How the project exports RegisterModule, per configuration; empty when no project was given.</param>
 public sealed record ModuleModel(
     string InputPath,
     EvidenceSource Evidence,
     ImageFacts? Image,
     IReadOnlyList<Registration> Registrations,
     IReadOnlyList<PriorityRegistration> Priorities,
-    IReadOnlyList<ModuleClass> Classes)
+    IReadOnlyList<ModuleClass> Classes,
+    IReadOnlyList<EntryPoint> EntryPoints,
+    IReadOnlyList<SourceLocation> CompletionCalls,
+    IReadOnlyList<ExportConfiguration> Exports)
 {
     public static ModuleModel FromImage(string inputPath, ImageFacts image) =>
-        new(inputPath, EvidenceSource.Binary, image, [], [], []);
+        new(inputPath, EvidenceSource.Binary, image, [], [], [], [], [], []);
+
+    public ModuleClass? FindClass(string? name) => name is null ? null : Classes.FirstOrDefault(candidate => candidate.Name == name);
 }

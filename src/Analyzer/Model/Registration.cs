@@ -2,12 +2,16 @@ using IisModuleValidator.Contract;
 
 namespace IisModuleValidator.Model;
 
-/// <summary>A notification mask: a known constant, or unknown with the reason it could not be determined.</summary>
-public sealed record MaskValue(uint? Value, string? UnknownReason)
+/// <summary>
+/// A notification mask: a known constant, or unknown with the reason it could not be determined.
+/// <paramref name="NamedConstants"/> are the RQ_*/GL_* names the source wrote (empty for binaries), so that a GL_
+/// constant in a request mask is seen even where its value is also a valid RQ_ bit.
+/// </summary>
+public sealed record MaskValue(uint? Value, string? UnknownReason, IReadOnlyList<string> NamedConstants)
 {
-    public static MaskValue Known(uint value) => new(value, null);
+    public static MaskValue Known(uint value, IReadOnlyList<string>? namedConstants = null) => new(value, null, namedConstants ?? []);
 
-    public static MaskValue Unknown(string reason) => new(null, reason);
+    public static MaskValue Unknown(string reason, IReadOnlyList<string>? namedConstants = null) => new(null, reason, namedConstants ?? []);
 
     public bool IsKnown => Value.HasValue;
 

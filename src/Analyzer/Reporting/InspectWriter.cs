@@ -10,12 +10,29 @@ public sealed class InspectWriter(RuleCatalog catalog)
     public void Write(AnalysisReport report, AnalyzedInput input, TextWriter output)
     {
         output.WriteLine(PathDisplay.For(report.BaseDirectory, input.FullPath));
-        output.WriteLine($"  sha-256:   {input.Sha256}");
-        output.WriteLine($"  size:      {input.Length} bytes");
-        if (input.Model?.Image is not { } image)
+        if (input.Sha256 is not null)
         {
-            return;
+            output.WriteLine($"  sha-256:   {input.Sha256}");
+            output.WriteLine($"  size:      {input.Length} bytes");
         }
+        if (input.Model is { } model)
+        {
+            if (model.Image is { } image)
+            {
+                WriteImage(image, output);
+            }
+            new ModelWriter(report.BaseDirectory).Write(model, output);
+        }
+        var findings = report.Findings.Where(finding => finding.InputPath == input.FullPath).ToList();
+        output.WriteLine(findings.Count == 0 ? "  findings:  none" : $"  findings:  {findings.Count}");
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"    {finding.Level.ToWord()} {finding.RuleId} {catalog[finding.RuleId].Title}: {finding.Message}");
+        }
+    }
+
+    private static void WriteImage(Model.ImageFacts image, TextWriter output)
+    {
         output.WriteLine($"  machine:   {image.Machine} (0x{image.MachineCode:X4}), {(image.Is64Bit ? "PE32+" : "PE32")}");
         output.WriteLine($"  kind:      {(image.IsManaged ? "managed (.NET) " : "native ")}{(image.IsDll ? "DLL" : "executable")}, subsystem {image.Subsystem}");
 
@@ -42,13 +59,5 @@ public sealed class InspectWriter(RuleCatalog catalog)
             { Forwarder: { } forwarder } => $"  RegisterModule: forwarded to {forwarder}",
             _ => $"  RegisterModule: exported by name at RVA 0x{entry.Rva:X}",
         });
-        output.WriteLine("  registrations and handlers: not recovered from binaries yet (source front ends and binary recovery come next)");
-
-        var findings = report.Findings.Where(finding => finding.Location.FilePath == input.FullPath).ToList();
-        output.WriteLine(findings.Count == 0 ? "  findings:  none" : $"  findings:  {findings.Count}");
-        foreach (var finding in findings)
-        {
-            output.WriteLine($"    {finding.Level.ToWord()} {finding.RuleId} {catalog[finding.RuleId].Title}: {finding.Message}");
-        }
     }
 }

@@ -9,8 +9,10 @@ public sealed record RelatedLocation(SourceLocation Location, string Message);
 /// <summary>
 /// One result of one rule. <paramref name="FingerprintKey"/> names the logical thing the finding is about
 /// (an export name, a class and method) so that SARIF fingerprints survive edits that move lines.
+/// <paramref name="InputPath"/> is the input (binary, project, folder) whose model it came from.
 /// </summary>
 public sealed record Finding(
+    string InputPath,
     string RuleId,
     RuleLevel Level,
     string Message,

@@ -13,13 +13,13 @@ public abstract class Rule
     public abstract IEnumerable<Finding> Check(ModuleModel model, RuleContext context);
 
     /// <summary>A finding with the catalog's default level and message format filled with <paramref name="arguments"/>.</summary>
-    protected Finding Report(RuleContext context, SourceLocation location, string fingerprintKey, params string[] arguments) =>
-        ReportWithRelated(context, location, fingerprintKey, [], arguments);
+    protected Finding Report(ModuleModel model, RuleContext context, SourceLocation location, string fingerprintKey, params string[] arguments) =>
+        ReportWithRelated(model, context, location, fingerprintKey, [], arguments);
 
-    protected Finding ReportWithRelated(
-        RuleContext context, SourceLocation location, string fingerprintKey, IReadOnlyList<RelatedLocation> related, params string[] arguments)
+    protected Finding ReportWithRelated(ModuleModel model, RuleContext context, SourceLocation location, string fingerprintKey,
+        IReadOnlyList<RelatedLocation> related, params string[] arguments)
     {
         var descriptor = context.Catalog[Id];
-        return new Finding(Id, descriptor.DefaultLevel, descriptor.FormatMessage(arguments), location, fingerprintKey, related);
+        return new Finding(model.InputPath, Id, descriptor.DefaultLevel, descriptor.FormatMessage(arguments), location, fingerprintKey, related);
     }
 }

@@ -1,4 +1,7 @@
 using IisModuleValidator.Rules.Binary;
+using IisModuleValidator.Rules.Export;
+using IisModuleValidator.Rules.Notifications;
+using IisModuleValidator.Rules.ReturnValue;
 
 namespace IisModuleValidator.Rules;
 
@@ -13,5 +16,18 @@ public static class RuleSet
         new IISM1004NotANativeDll(),
         new IISM1005ArchitectureMismatch(),
         new IISM1006DependsOnDebugRuntime(),
+        new IISM2001RegisteredNotificationWithoutHandler(),
+        new IISM2002HandlerDoesNotOverride(),
+        new IISM2003HandlerNeverRegistered(),
+        new IISM2004PostEventDoesNotExist(),
+        new IISM2005UndefinedNotificationBits(),
+        new IISM2006PriorityMisuse(),
+        new IISM3001RequestHandlerReturnsInvalidStatus(),
+        new IISM3002GlobalHandlerReturnsInvalidStatus(),
+        new IISM3003PendingWithoutResume(),
+        new IISM3004ModuleAllocatorWithDefaultDispose(),
+        new IISM4001RegisterModuleNotExportedByProject(),
+        new IISM4002DllExportStdcallOnWin32(),
+        new IISM4003RegisterModuleSignature(),
     ];
 }

@@ -111,7 +111,7 @@ public sealed class BadInputTests
         Directory.CreateDirectory(Path.Combine(temp.Path, "empty"));
         var report = Run(temp.Path, "nothing/**/*.dll", "empty");
         Assert.Equal(
-            ["'empty' is a folder with no *.dll file in it", "'nothing/**/*.dll' matched no file"],
+            ["'empty' is a folder with no *.dll, project or C++ source in it", "'nothing/**/*.dll' matched no file"],
             report.Notifications.Select(notification => notification.Message).Order(StringComparer.Ordinal));
         Assert.Equal(0, report.AnalyzedCount);
     }

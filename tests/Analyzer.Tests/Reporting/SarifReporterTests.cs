@@ -108,7 +108,7 @@ public sealed class SarifReporterTests
     {
         var path = Path.Combine(TestPaths.RepositoryRoot, "module.cpp");
         AnalysisReport At(int line) => new(TestPaths.RepositoryRoot, [],
-            [new Finding("IISM1001", RuleLevel.Error, "m", SourceLocation.InSource(path, line, 1), "RegisterModule", [])], []);
+            [new Finding(path, "IISM1001", RuleLevel.Error, "m", SourceLocation.InSource(path, line, 1), "RegisterModule", [])], []);
         static string Fingerprint(string sarif) =>
             (string)JsonNode.Parse(sarif)!["runs"]![0]!["results"]![0]!["partialFingerprints"]![SarifReporter.FingerprintName]!;
 

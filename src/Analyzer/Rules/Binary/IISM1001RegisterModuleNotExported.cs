@@ -16,7 +16,7 @@ public sealed class IISM1001RegisterModuleNotExported : NativeDllRule
         {
             yield break; // exported, or IISM1002/IISM1003 say more precisely what is wrong
         }
-        yield return Report(context, SourceLocation.OfFile(model.InputPath), "RegisterModule", Hint(image));
+        yield return Report(model, context, SourceLocation.OfFile(model.InputPath), "RegisterModule", Hint(image));
     }
 
     private static string Hint(ImageFacts image)

@@ -17,7 +17,7 @@ public sealed class IISM1002RegisterModuleExportedUnderDecoratedName : NativeDll
         {
             if (RegisterModuleDecorations.Classify(export.Name!) is { } decoration)
             {
-                yield return Report(context, SourceLocation.InBinary(model.InputPath, export.Rva, export.Name),
+                yield return Report(model, context, SourceLocation.InBinary(model.InputPath, export.Rva, export.Name),
                     export.Name!, export.Name!, decoration.Cause, decoration.Fix);
             }
         }

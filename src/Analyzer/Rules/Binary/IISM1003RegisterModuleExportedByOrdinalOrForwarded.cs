@@ -16,7 +16,7 @@ public sealed class IISM1003RegisterModuleExportedByOrdinalOrForwarded : NativeD
         if (named is { Forwarder: { } target })
         {
             var dll = target.Contains('.') ? target[..target.LastIndexOf('.')] : target;
-            yield return Report(context, SourceLocation.InBinary(model.InputPath, named.Rva, named.Name), "RegisterModule:forwarder",
+            yield return Report(model, context, SourceLocation.InBinary(model.InputPath, named.Rva, named.Name), "RegisterModule:forwarder",
                 $"'RegisterModule' is forwarded to '{target}': IIS would load {dll}.dll from the DLL search path and register the module in it, not this DLL.");
             yield break;
         }
@@ -28,7 +28,7 @@ public sealed class IISM1003RegisterModuleExportedByOrdinalOrForwarded : NativeD
         if (nameless.Count > 0)
         {
             var ordinals = string.Join(", ", nameless.Select(export => export.Ordinal));
-            yield return Report(context, SourceLocation.InBinary(model.InputPath, nameless[0].Rva, $"#{nameless[0].Ordinal}"), "RegisterModule:ordinal",
+            yield return Report(model, context, SourceLocation.InBinary(model.InputPath, nameless[0].Rva, $"#{nameless[0].Ordinal}"), "RegisterModule:ordinal",
                 $"The DLL exports no 'RegisterModule' by name, only ordinal {ordinals} without a name (NONAME in the .def file); GetProcAddress(module, \"RegisterModule\") cannot find an ordinal-only export.");
         }
     }

@@ -19,6 +19,6 @@ public sealed class IISM1005ArchitectureMismatch : Rule
             "x86" => "a 32-bit application pool (enable32BitAppOnWow64) cannot load it",
             _ => $"an {expected} worker process cannot load it",
         };
-        yield return Report(context, SourceLocation.OfFile(model.InputPath), "machine", image.Machine, expected, consequence);
+        yield return Report(model, context, SourceLocation.OfFile(model.InputPath), "machine", image.Machine, expected, consequence);
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class IISM1006DependsOnDebugRuntime : NativeDllRule
             var functions = string.Join(", ", import.Functions.Take(FunctionsListedAtMost));
             var more = import.Functions.Count > FunctionsListedAtMost ? ", …" : "";
             var what = import.Functions.Count == 0 ? import.DllName : $"{import.DllName} ({functions}{more})";
-            yield return Report(context, SourceLocation.OfFile(model.InputPath), import.DllName.ToLowerInvariant(), what);
+            yield return Report(model, context, SourceLocation.OfFile(model.InputPath), import.DllName.ToLowerInvariant(), what);
         }
     }
 }

@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace IisModuleValidator.FrontEnds.Cpp.Clang;
+
+/// <summary>
+/// Finds and loads libclang: LIBCLANG_PATH first, then the usual names (Debian's libclang-19 and -14, LLVM's and
+/// Visual Studio's libclang.dll on Windows). Loading happens once; failure is reported, never thrown at a user.
+/// </summary>
+public static class LibClang
+{
+    private static readonly Lazy<(IntPtr Handle, string? Path, string? Error)> Loaded = new(Load);
+
+    public static bool IsAvailable => Loaded.Value.Handle != IntPtr.Zero;
+
+    /// <summary>The file that was loaded, or null.</summary>
+    public static string? LoadedPath => Loaded.Value.Path;
+
+    /// <summary>Why libclang could not be loaded, or null when it was.</summary>
+    public static string? LoadError => Loaded.Value.Error;
+
+    public static IEnumerable<string> Candidates()
+    {
+        if (Environment.GetEnvironmentVariable("LIBCLANG_PATH") is { Length: > 0 } configured)
+        {
+            yield return Directory.Exists(configured)
+                ? System.IO.Path.Combine(configured, OperatingSystem.IsWindows() ? "libclang.dll" : "libclang.so")
+                : configured;
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            yield return "libclang.dll";
+            var programFiles = Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles);
+            yield return System.IO.Path.Combine(programFiles, "LLVM", "bin", "libclang.dll");
+            foreach (var vs in VisualStudioLlvmBins(programFiles))
+            {
+                yield return System.IO.Path.Combine(vs, "libclang.dll");
+            }
+        }
+        else if (OperatingSystem.IsMacOS())
+        {
+            yield return "libclang.dylib";
+            yield return "/Library/Developer/CommandLineTools/usr/lib/libclang.dylib";
+        }
+        else
+        {
+            yield return "libclang-19.so.1";
+            yield return "/usr/lib/llvm-19/lib/libclang-19.so.1";
+            yield return "libclang-14.so.1";
+            yield return "libclang.so.1";
+            yield return "libclang.so";
+        }
+    }
+
+    private static IEnumerable<string> VisualStudioLlvmBins(string programFiles)
+    {
+        var root = System.IO.Path.Combine(programFiles, "Microsoft Visual Studio");
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        return Directory.EnumerateDirectories(root, "*", SearchOption.TopDirectoryOnly)
+            .SelectMany(year => Directory.Exists(year) ? Directory.EnumerateDirectories(year) : [])
+            .Select(edition => System.IO.Path.Combine(edition, "VC", "Tools", "Llvm", "x64", "bin"))
+            .Where(Directory.Exists)
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static (IntPtr, string?, string?) Load()
+    {
+        var tried = new List<string>();
+        foreach (var candidate in Candidates())
+        {
+            tried.Add(candidate);
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                NativeLibrary.SetDllImportResolver(typeof(LibClang).Assembly, Resolve);
+                return (handle, candidate, null);
+            }
+        }
+        return (IntPtr.Zero, null,
+            $"libclang was not found (tried {string.Join(", ", tried)}); install it (Debian: apt-get install libclang1-19 libclang-common-19-dev) or set LIBCLANG_PATH");
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == ClangNative.Library ? Loaded.Value.Handle : IntPtr.Zero;
+}

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace IisModuleValidator.FrontEnds.Cpp.Clang;
+
+/// <summary>An error clang reported while parsing, with where it happened.</summary>
+internal sealed record ClangDiagnostic(DiagnosticSeverity Severity, string Message, ClangLocation Location);
+
+/// <summary>One parsed source file. Cursors from it are valid until it is disposed.</summary>
+internal sealed unsafe class TranslationUnit : IDisposable
+{
+    private IntPtr _handle;
+
+    private TranslationUnit(IntPtr handle, string path)
+    {
+        _handle = handle;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public Cursor Root => new(ClangNative.clang_getTranslationUnitCursor(_handle));
+
+    /// <summary>Parses <paramref name="path"/>; null with the libclang error code when clang could not even start.</summary>
+    public static (TranslationUnit? Unit, int ErrorCode) Parse(ClangIndex index, string path, IReadOnlyList<string> arguments, TranslationUnitFlags flags)
+    {
+        var pinned = new List<GCHandle>();
+        try
+        {
+            byte* Utf8(string text)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text + "\0");
+                var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+                pinned.Add(handle);
+                return (byte*)handle.AddrOfPinnedObject();
+            }
+
+            var argv = new IntPtr[arguments.Count];
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                argv[i] = (IntPtr)Utf8(arguments[i]);
+            }
+            fixed (IntPtr* argvPointer = argv)
+            {
+                var error = ClangNative.clang_parseTranslationUnit2(index.Handle, Utf8(path), (byte**)argvPointer, argv.Length,
+                    IntPtr.Zero, 0, (uint)flags, out var unit);
+                return error == 0 && unit != IntPtr.Zero ? (new TranslationUnit(unit, path), 0) : (null, error);
+            }
+        }
+        finally
+        {
+            pinned.ForEach(handle => handle.Free());
+        }
+    }
+
+    /// <summary>The diagnostics at error severity or worse, in the order clang reported them.</summary>
+    public IReadOnlyList<ClangDiagnostic> Errors()
+    {
+        var errors = new List<ClangDiagnostic>();
+        var count = ClangNative.clang_getNumDiagnostics(_handle);
+        for (var i = 0u; i < count; i++)
+        {
+            var diagnostic = ClangNative.clang_getDiagnostic(_handle, i);
+            try
+            {
+                var severity = ClangNative.clang_getDiagnosticSeverity(diagnostic);
+                if (severity >= DiagnosticSeverity.Error)
+                {
+                    errors.Add(new ClangDiagnostic(severity, ClangNative.Take(ClangNative.clang_getDiagnosticSpelling(diagnostic)),
+                        Cursor.Locate(ClangNative.clang_getDiagnosticLocation(diagnostic))));
+                }
+            }
+            finally
+            {
+                ClangNative.clang_disposeDiagnostic(diagnostic);
+            }
+        }
+        return errors;
+    }
+
+    public void Dispose()
+    {
+        if (_handle != IntPtr.Zero)
+        {
+            ClangNative.clang_disposeTranslationUnit(_handle);
+            _handle = IntPtr.Zero;
+        }
+    }
+}
+
+/// <summary>A libclang index: the shared context translation units are parsed in.</summary>
+internal sealed class ClangIndex : IDisposable
+{
+    public ClangIndex()
+    {
+        Handle = ClangNative.clang_createIndex(excludeDeclarationsFromPch: 0, displayDiagnostics: 0);
+    }
+
+    public IntPtr Handle { get; private set; }
+
+    public void Dispose()
+    {
+        if (Handle != IntPtr.Zero)
+        {
+            ClangNative.clang_disposeIndex(Handle);
+            Handle = IntPtr.Zero;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.FrontEnds.Cpp;
+
+// What the C++ front end collects from each translation unit before merging them into one module model.
+// Classes and methods are keyed by clang USR, so a class declared in a header and defined across several .cpp
+// files merges into one.
+
+internal sealed record ClassFact(string Usr, string Name, IReadOnlyList<(string Usr, string Name)> Bases, SourceLocation Location);
+
+internal sealed record ReturnFact(string Expression, long? Value, string? ConvertedFrom, SourceLocation Location);
+
+internal sealed class MethodFact(string usr, string name, string classUsr)
+{
+    public string Usr { get; } = usr;
+    public string Name { get; } = name;
+    public string ClassUsr { get; } = classUsr;
+    public IReadOnlyList<ParameterType> Parameters { get; set; } = [];
+    public bool IsConst { get; set; }
+    /// <summary>"Class::Method" of every method this one overrides.</summary>
+    public IReadOnlyList<string> Overrides { get; set; } = [];
+    public SourceLocation? Declaration { get; set; }
+    public bool HasBody { get; set; }
+    public List<ReturnFact> Returns { get; } = [];
+    /// <summary>USR and name of every class this method's body creates with new.</summary>
+    public List<(string Usr, string Name)> NewedClasses { get; } = [];
+    public bool CallsModuleAllocator { get; set; }
+}
+
+internal enum RegistrationCallKind
+{
+    SetRequestNotifications,
+    SetGlobalNotifications,
+    SetPriorityForRequestNotification,
+    SetPriorityForGlobalNotification,
+    SetPriorityForPostRequestNotification,
+}
+
+internal sealed record RegistrationCallFact(
+    RegistrationCallKind Kind,
+    (string Usr, string Name)? TargetClass,
+    MaskValue First,
+    MaskValue Second,
+    string? PriorityAlias,
+    SourceLocation Location);
+
+/// <summary>The facts of one or more translation units.</summary>
+internal sealed class CppFacts
+{
+    public Dictionary<string, ClassFact> Classes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, MethodFact> Methods { get; } = new(StringComparer.Ordinal);
+    public List<RegistrationCallFact> RegistrationCalls { get; } = [];
+    public List<EntryPoint> EntryPoints { get; } = [];
+    public List<SourceLocation> CompletionCalls { get; } = [];
+
+    public MethodFact Method(string usr, string name, string classUsr)
+    {
+        if (!Methods.TryGetValue(usr, out var method))
+        {
+            method = new MethodFact(usr, name, classUsr);
+            Methods[usr] = method;
+        }
+        return method;
+    }
+}

@@ -1,0 +1,11 @@
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.FrontEnds.Cpp;
+
+/// <summary>One translation unit to parse, with the defines and include folders its project gives it.</summary>
+public sealed record CompileUnit(string SourcePath, IReadOnlyList<string> Defines, IReadOnlyList<string> IncludeDirectories, IReadOnlyList<string> ExtraArguments);
+
+/// <summary>The sources of one module: a folder, a .vcxproj configuration or a compile_commands.json.</summary>
+/// <param name="Platform">Win32 or x64: selects the clang target.</param>
+/// <param name="Configuration">The configuration whose sources are parsed ("Release|x64"), or null.</param>
+public sealed record CppProject(string InputPath, string Platform, string? Configuration, IReadOnlyList<CompileUnit> Units, IReadOnlyList<ExportConfiguration> Exports);

@@ -1,0 +1,42 @@
+using IisModuleValidator.Contract;
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.Rules.Export;
+
+/// <summary>IISM4003: RegisterModule is not PFN_REGISTERMODULE: other types, not WINAPI, or not extern "C".</summary>
+public sealed class IISM4003RegisterModuleSignature : Rule
+{
+    // PFN_REGISTERMODULE's parameter types with typedefs resolved, as the C++ front end normalizes them.
+    private static readonly string[] CanonicalParameters = ["unsignedlong", "IHttpModuleRegistrationInfo*", "IHttpServer*"];
+
+    public override string Id => "IISM4003";
+
+    public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
+    {
+        foreach (var entry in model.EntryPoints)
+        {
+            var problems = new List<string>();
+            if (!entry.HasCLinkage)
+            {
+                problems.Add("it is not extern \"C\", so its exported name is C++-mangled");
+            }
+            var parameters = entry.Parameters.Select(p => p.Normalized).ToList();
+            if (!parameters.SequenceEqual(CanonicalParameters))
+            {
+                problems.Add($"its parameters are ({string.Join(", ", entry.Parameters.Select(p => p.AsWritten))}), not ({string.Join(", ", IisContract.RegisterModuleSignature.ParameterTypes)})");
+            }
+            if (entry.ReturnType is not ("HRESULT" or "long"))
+            {
+                problems.Add($"it returns {entry.ReturnType}, not HRESULT");
+            }
+            if (entry.CallingConvention != "stdcall")
+            {
+                problems.Add("it is not declared WINAPI (__stdcall): on x86 IIS calls it as stdcall and the stack is corrupted on return");
+            }
+            if (problems.Count > 0)
+            {
+                yield return Report(model, context, entry.Location, "RegisterModule:signature", string.Join("; ", problems));
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace IisModuleValidator.Tests.Cpp;
+
+/// <summary>
+/// The '// expect: IISM2001 IISM2001' markers in the sample sources and projects: each id on a line is one finding
+/// the validator must report at that line of that file, and nothing else may be reported.
+/// </summary>
+internal static partial class SourceExpectations
+{
+    [GeneratedRegex(@"expect: ((?:IISM\d{4}\s*)+)")]
+    private static partial Regex Marker();
+
+    public static IReadOnlyList<string> For(string sampleFolder)
+    {
+        var expected = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(sampleFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                if (Marker().Match(line) is { Success: true } match)
+                {
+                    expected.AddRange(match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(id => Key(file, lineNumber, id)));
+                }
+            }
+        }
+        return [.. expected.Order(StringComparer.Ordinal)];
+    }
+
+    public static string Key(string file, int line, string ruleId) =>
+        $"{Path.GetRelativePath(TestPaths.Samples, file).Replace('\\', '/')}:{line} {ruleId}";
+}
