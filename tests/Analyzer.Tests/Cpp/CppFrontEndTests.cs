@@ -105,3 +105,38 @@ public sealed class CppFrontEndTests
         Assert.Equal(project, notification.FilePath);
     }
 }
+
+/// <summary>Sharing a precompiled header of the first header is an optimization only: the model is the same without it.</summary>
+public sealed class PrecompiledHeaderTests
+{
+    private static string Describe(FrontEnds.Cpp.CppProject project, bool share)
+    {
+        var (toolchain, error) = FrontEnds.Cpp.CppToolchain.Discover();
+        Assert.True(toolchain is not null, error);
+        var analysis = new FrontEnds.Cpp.CppFrontEnd(toolchain) { SharePrecompiledHeaders = share }.Analyze(project);
+        Assert.Empty(analysis.Degraded);
+        var writer = new StringWriter();
+        new IisModuleValidator.Reporting.ModelWriter(TestPaths.RepositoryRoot).Write(analysis.Model, writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void A_header_with_declarations_shared_by_three_units_gives_the_same_model()
+    {
+        var project = FrontEnds.Cpp.Projects.VcxprojProject.Load(Path.Combine(TestPaths.Samples, "cpp", "split-module", "split-module.vcxproj"));
+        Assert.Equal(Describe(project, share: false), Describe(project, share: true));
+    }
+
+    [Fact]
+    public void A_directives_only_header_shared_by_three_units_gives_the_same_model()
+    {
+        var units = new[] { "request-module", "global-module", "request-and-global" }
+            .Select(name => new FrontEnds.Cpp.CompileUnit(Path.Combine(TestPaths.Samples, "cpp", name, name + ".cpp"), [], [], []))
+            .ToList();
+        var project = new FrontEnds.Cpp.CppProject(TestPaths.Samples, "x64", null, units, []);
+        var described = Describe(project, share: true);
+        Assert.Equal(Describe(project, share: false), described);
+        Assert.Contains("CRoutingGlobalModule", described);
+        Assert.Contains("CAppWatchModule", described);
+    }
+}

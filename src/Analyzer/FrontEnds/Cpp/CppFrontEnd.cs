@@ -18,13 +18,17 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
 {
     private const TranslationUnitFlags ParseFlags = TranslationUnitFlags.KeepGoing | TranslationUnitFlags.IgnoreNonErrorsFromIncludedFiles;
 
+    /// <summary>Whether translation units that start with the same header share a precompiled header of it.</summary>
+    public bool SharePrecompiledHeaders { get; init; } = true;
+
     public CppAnalysis Analyze(CppProject project)
     {
         var text = new SourceText();
+        using var headers = new PrecompiledHeaders(this, project.Platform);
         var perUnit = project.Units
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(unit => ParseUnit(unit, project.Platform, text))
+            .Select(unit => ParseUnit(unit, project.Platform, text, SharePrecompiledHeaders ? headers.For(unit, project.Units) : null))
             .ToList();
 
         var merged = new CppFacts();
@@ -44,11 +48,15 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .. unit.ExtraArguments,
         ];
 
-    private (CppFacts Facts, DegradedUnit? Degraded) ParseUnit(CompileUnit unit, string platform, SourceText text)
+    private (CppFacts Facts, DegradedUnit? Degraded) ParseUnit(CompileUnit unit, string platform, SourceText text, PrecompiledHeader? precompiledHeader)
     {
         var facts = new CppFacts();
-        using var index = new ClangIndex();
-        var (translationUnit, errorCode) = TranslationUnit.Parse(index, unit.SourcePath, ArgumentsFor(unit, platform), ParseFlags);
+        // A PCH of a directives-only header holds no declaration of the module's own: the walk can leave them all out.
+        using var index = new ClangIndex(excludeDeclarationsFromPch: precompiledHeader?.DirectivesOnly == true);
+        IReadOnlyList<string> arguments = precompiledHeader is null
+            ? ArgumentsFor(unit, platform)
+            : [.. ArgumentsFor(unit, platform), "-include-pch", precompiledHeader.Path];
+        var (translationUnit, errorCode) = TranslationUnit.Parse(index, unit.SourcePath, arguments, ParseFlags);
         if (translationUnit is null)
         {
             return (facts, new DegradedUnit(unit.SourcePath, 1, $"libclang could not parse the file (error code {errorCode})", LostIisHeaders: true));

@@ -21,9 +21,10 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
 
     public void Collect(Cursor root)
     {
+        // The SDK's declarations are most of a translation unit: skip them before asking for file names.
         foreach (var child in root.Children())
         {
-            if (!child.Location.InSystemHeader && child.Location.File.Length > 0)
+            if (!child.IsInSystemHeader && child.Location.File.Length > 0)
             {
                 Walk(child, null);
             }

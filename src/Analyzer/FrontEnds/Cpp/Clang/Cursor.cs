@@ -47,6 +47,8 @@ internal readonly unsafe struct Cursor(CXCursor native)
 
     public ClangLocation Location => Locate(ClangNative.clang_getCursorLocation(Native));
 
+    public bool IsInSystemHeader => ClangNative.clang_Location_isInSystemHeader(ClangNative.clang_getCursorLocation(Native)) != 0;
+
     public (ClangLocation Start, ClangLocation End) Extent
     {
         get

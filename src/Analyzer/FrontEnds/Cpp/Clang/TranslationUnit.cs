@@ -78,6 +78,16 @@ internal sealed unsafe class TranslationUnit : IDisposable
         return errors;
     }
 
+    /// <summary>Saves the unit (a header parsed with Incomplete) as a precompiled header.</summary>
+    public bool Save(string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pointer = bytes)
+        {
+            return ClangNative.clang_saveTranslationUnit(_handle, pointer, 0) == 0;
+        }
+    }
+
     public void Dispose()
     {
         if (_handle != IntPtr.Zero)
@@ -91,9 +101,9 @@ internal sealed unsafe class TranslationUnit : IDisposable
 /// <summary>A libclang index: the shared context translation units are parsed in.</summary>
 internal sealed class ClangIndex : IDisposable
 {
-    public ClangIndex()
+    public ClangIndex(bool excludeDeclarationsFromPch = false)
     {
-        Handle = ClangNative.clang_createIndex(excludeDeclarationsFromPch: 0, displayDiagnostics: 0);
+        Handle = ClangNative.clang_createIndex(excludeDeclarationsFromPch ? 1 : 0, displayDiagnostics: 0);
     }
 
     public IntPtr Handle { get; private set; }

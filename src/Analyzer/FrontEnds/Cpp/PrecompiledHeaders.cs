@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text;
+using IisModuleValidator.FrontEnds.Cpp.Clang;
+
+namespace IisModuleValidator.FrontEnds.Cpp;
+
+/// <summary>
+/// The precompiled headers of one analysis: for each header that three or more translation units with the same
+/// defines and include folders start with, one PCH built on first use and deleted with this object. A header that
+/// does not parse cleanly gets no PCH; its translation units are parsed in full.
+/// </summary>
+/// <param name="Path">The .pch file.</param>
+/// <param name="DirectivesOnly">The header declares nothing itself (see <see cref="SharedPrologue.IsDirectivesOnly"/>).</param>
+internal sealed record PrecompiledHeader(string Path, bool DirectivesOnly);
+
+internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform) : IDisposable
+{
+    // Building a PCH costs about one parse: with two units on two cores parsing both in full is as fast.
+    private const int MinimumSharingUnits = 3;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("iism-pch-").FullName;
+    private readonly ConcurrentDictionary<string, Lazy<PrecompiledHeader?>> _built = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _firstHeaders = new(StringComparer.Ordinal);
+
+    public PrecompiledHeader? For(CompileUnit unit, IReadOnlyList<CompileUnit> all)
+    {
+        var header = FirstHeader(unit);
+        if (header is null || all.Count(other => FirstHeader(other) == header && Key(other, header) == Key(unit, header)) < MinimumSharingUnits)
+        {
+            return null;
+        }
+        return _built.GetOrAdd(Key(unit, header), key => new Lazy<PrecompiledHeader?>(() => Build(unit, header, key))).Value;
+    }
+
+    private string? FirstHeader(CompileUnit unit) =>
+        _firstHeaders.GetOrAdd(unit.SourcePath, _ => SharedPrologue.FirstHeader(unit.SourcePath, unit.IncludeDirectories));
+
+    private static string Key(CompileUnit unit, string header) =>
+        string.Join('\n', [header, .. unit.Defines, "--", .. unit.IncludeDirectories, "--", .. unit.ExtraArguments]);
+
+    private PrecompiledHeader? Build(CompileUnit unit, string header, string key)
+    {
+        var path = System.IO.Path.Combine(_directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
+        var arguments = frontEnd.ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument).ToList();
+        using var index = new ClangIndex();
+        var (translationUnit, _) = TranslationUnit.Parse(index, header, arguments, TranslationUnitFlags.Incomplete | TranslationUnitFlags.KeepGoing);
+        if (translationUnit is null)
+        {
+            return null;
+        }
+        using (translationUnit)
+        {
+            return translationUnit.Errors().Count == 0 && translationUnit.Save(path)
+                ? new PrecompiledHeader(path, SharedPrologue.IsDirectivesOnly(header))
+                : null;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A PCH still mapped by a translation unit on another thread; the temp folder is cleaned later.
+        }
+    }
+}

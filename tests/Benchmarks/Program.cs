@@ -1,0 +1,13 @@
+using IisModuleValidator.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "cpp" => CppBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N]");
+    return 2;
+}
