@@ -39,6 +39,10 @@ public static class CheckCommand
             Description = "The architecture the modules must be built for: x86, x64 or arm64 (IISM1005).",
         };
         expectArch.AcceptOnlyFromAmong([.. MachineNames.Expectable]);
+        var sdkInclude = new Option<string?>("--sdk-include")
+        {
+            Description = "The Windows SDK Include\\<version> folder for C++ sources (default: INCLUDE, Windows Kits, or the NuGet package).",
+        };
         var baseDir = new Option<string?>("--base-dir")
         {
             Description = "The folder paths in the report are relative to (SARIF SRCROOT). Default: the current folder.",
@@ -46,7 +50,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, baseDir,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir,
         };
         command.SetAction(parseResult =>
         {
@@ -61,7 +65,8 @@ public static class CheckCommand
             }
 
             var catalog = RuleCatalog.Default;
-            var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory, parseResult.GetValue(expectArch));
+            var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory,
+                new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude)));
             IReporter reporter = parseResult.GetValue(format) switch
             {
                 "text" => new TextReporter(catalog),

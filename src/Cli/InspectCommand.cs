@@ -11,20 +11,24 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("dll")
+        var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Module DLLs to describe.",
+            Description = "Module DLLs, projects, sources or folders to describe.",
             Arity = ArgumentArity.OneOrMore,
         };
         inputs.Validators.Add(InputValidation.RejectUnknownOptions);
         var expectArch = new Option<string?>("--expect-arch") { Description = "As for check: x86, x64 or arm64." };
-        var command = new Command("inspect", "Show machine, exports, imports and findings of module binaries.") { inputs, expectArch };
+        var sdkInclude = new Option<string?>("--sdk-include") { Description = "As for check: the Windows SDK Include\\<version> folder." };
+        var command = new Command("inspect", "Show what the validator understands of modules: binaries (machine, exports, imports) and sources (registrations, classes, handlers).")
+        {
+            inputs, expectArch, sdkInclude,
+        };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var baseDirectory = Directory.GetCurrentDirectory();
             var report = new ModuleValidator(RuleCatalog.Default, RuleSet.All)
-                .Run(parseResult.GetValue(inputs)!, baseDirectory, parseResult.GetValue(expectArch));
+                .Run(parseResult.GetValue(inputs)!, baseDirectory, new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude)));
             var writer = new InspectWriter(RuleCatalog.Default);
             foreach (var input in report.Inputs)
             {
