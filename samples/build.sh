@@ -3,16 +3,18 @@
 # lld-link against the Windows SDK from NuGet. CRT-free and /Brepro: the same sources give
 # byte-identical DLLs, which tests check against the committed samples/bin.
 #
-#   bash samples/build.sh [--out DIR]      (default: samples/bin)
+#   bash samples/build.sh [--out DIR] [--maps DIR]   (default: samples/bin; --maps also writes linker maps there)
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/bin"
+maps=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
+    --maps) maps="$2"; shift 2 ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -73,6 +75,8 @@ build_sample() {
   done
   local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib)
   [ -f "$here/cpp/$name/$name.def" ] && link+=("/DEF:$here/cpp/$name/$name.def")
+  # The linker map is the ground truth the binary recovery is tested against (vtables, base defaults).
+  [ -n "$maps" ] && mkdir -p "$maps/$arch" && link+=("/MAP:$maps/$arch/$name.map")
   # Objects are named relative to objdir: lld-link, like link.exe, would read "/work/..." as an option.
   (cd "$objdir" && lld-link-19 "${link[@]}" "$@" "${objects[@]}")
 }

@@ -3,11 +3,12 @@ using IisModuleValidator.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "cpp" => CppBenchmark.Run(args[1..]),
+    "binaries" => BinaryBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N] | binaries [--files N]");
     return 2;
 }

@@ -32,11 +32,13 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         var resolution = InputResolver.Resolve(inputs, baseDirectory, catalog);
         var context = new RuleContext(catalog, options.ExpectedArchitecture);
         var toolchain = new Lazy<(CppToolchain?, string?)>(() => CppToolchain.Discover(options.SdkInclude));
-        // Binaries are cheap and many: in parallel. C++ projects parallelize over their own translation units.
+        // Binaries are cheap and many: in parallel, each distinct content once. C++ projects parallelize over their
+        // own translation units.
+        var byContent = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>>(StringComparer.Ordinal);
         var perInput = resolution.Inputs
             .Where(input => input.Kind == InputKind.Binary)
             .AsParallel().AsOrdered()
-            .Select(input => AnalyzeBinary(input.FullPath, context))
+            .Select(input => AnalyzeBinary(input.FullPath, context, byContent))
             .ToList();
         perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input => AnalyzeSources(input, context, toolchain)));
 
@@ -60,7 +62,8 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
 
     private sealed record InputResult(AnalyzedInput? Input, IReadOnlyList<Finding> Findings, IReadOnlyList<ToolNotification> Notifications);
 
-    private InputResult AnalyzeBinary(string path, RuleContext context)
+    private InputResult AnalyzeBinary(string path, RuleContext context,
+        System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>> byContent)
     {
         byte[] bytes;
         try
@@ -74,17 +77,32 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         try
         {
-            var model = ModuleModel.FromImage(path, PeImageReader.Read(bytes));
-            return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, model), Check(model, context), []);
-        }
-        catch (MalformedImageException exception)
-        {
-            return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, null), [],
-                [Notify(ToolNotificationIds.InputNotAValidImage, path, exception.Message)]);
+            var (analyzed, notes, malformed) = byContent.GetOrAdd(sha256, _ => new(() => Recover(bytes, path))).Value;
+            if (malformed is not null)
+            {
+                return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, null), [],
+                    [Notify(ToolNotificationIds.InputNotAValidImage, path, malformed)]);
+            }
+            var model = analyzed!.WithInputPath(path);
+            return new InputResult(new AnalyzedInput(path, sha256, bytes.LongLength, model), Check(model, context),
+                [.. notes.Select(note => Notify(ToolNotificationIds.BinaryRecoveryIncomplete, path, note))]);
         }
         catch (Exception exception)
         {
             return Failed(path, sha256, bytes.LongLength, exception);
+        }
+    }
+
+    private static (ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed) Recover(byte[] bytes, string path)
+    {
+        try
+        {
+            var (model, notes) = new FrontEnds.Binary.Recovery.BinaryModuleRecovery(PeImageReader.Open(bytes), path).Recover();
+            return (model, notes, null);
+        }
+        catch (MalformedImageException exception)
+        {
+            return (null, [], exception.Message);
         }
     }
 

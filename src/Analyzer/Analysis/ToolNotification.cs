@@ -19,7 +19,8 @@ public static class ToolNotificationIds
     public const string IisHeadersUnavailable = "IISM9006";
     public const string CppFrontEndUnavailable = "IISM9007";
     public const string ProjectUnreadable = "IISM9008";
+    public const string BinaryRecoveryIncomplete = "IISM9009";
 
     public static IReadOnlyList<string> All { get; } =
-        [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable];
+        [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable, BinaryRecoveryIncomplete];
 }

@@ -30,6 +30,7 @@ public enum RegistrationKind
 /// One Set*Notifications call. For a request registration <paramref name="ModuleClass"/> is the class the
 /// factory's GetHttpModule creates; for a global registration it is the CGlobalModule passed in.
 /// </summary>
+/// <param name="Confidence">For a binary: how complete the recovered chain is, with <paramref name="ConfidenceReason"/>.</param>
 public sealed record Registration(
     RegistrationKind Kind,
     string? FactoryClass,
@@ -37,7 +38,9 @@ public sealed record Registration(
     MaskValue Mask,
     MaskValue PostMask,
     SourceLocation Location,
-    EvidenceSource Evidence);
+    EvidenceSource Evidence,
+    Confidence Confidence = Confidence.Exact,
+    string? ConfidenceReason = null);
 
 /// <summary>One SetPriorityFor*Notification call.</summary>
 /// <param name="Alias">The priority string as passed (e.g. "HIGH"), or null when not known.</param>

@@ -10,7 +10,7 @@ public sealed class ModelWriter(string baseDirectory)
     {
         if (model.Evidence == EvidenceSource.Binary && model.Registrations.Count == 0 && model.Classes.Count == 0)
         {
-            output.WriteLine("  registrations and handlers: not recovered from binaries yet");
+            output.WriteLine("  registrations: none recovered");
             return;
         }
         foreach (var entry in model.EntryPoints)
@@ -30,7 +30,10 @@ public sealed class ModelWriter(string baseDirectory)
             var target = registration.Kind == RegistrationKind.Request
                 ? $"factory {registration.FactoryClass ?? "?"} creates {registration.ModuleClass ?? "?"}"
                 : $"global module {registration.ModuleClass ?? "?"}";
-            output.WriteLine($"    {(registration.Kind == RegistrationKind.Request ? "SetRequestNotifications" : "SetGlobalNotifications")} at {Where(registration.Location)}: {target}");
+            var confidence = registration.Evidence == EvidenceSource.Binary
+                ? $" [{registration.Confidence.ToString().ToLowerInvariant()}{(registration.ConfidenceReason is { } reason ? $": {reason}" : "")}]"
+                : "";
+            output.WriteLine($"    {(registration.Kind == RegistrationKind.Request ? "SetRequestNotifications" : "SetGlobalNotifications")} at {Where(registration.Location)}: {target}{confidence}");
             output.WriteLine($"      mask: {Mask(registration.Mask, kind)}");
             if (registration.Kind == RegistrationKind.Request)
             {
@@ -48,7 +51,7 @@ public sealed class ModelWriter(string baseDirectory)
             foreach (var handler in moduleClass.Handlers)
             {
                 var returns = handler.Returns.Count == 0 ? "" : $" returns {string.Join(", ", handler.Returns.Select(r => r.Value is { } v ? $"{r.Expression}={v}" : r.Expression))}";
-                output.WriteLine($"      {(handler.Overrides ? "override" : "        ")} {handler.Name}({string.Join(", ", handler.Parameters.Select(p => p.AsWritten))}) line {handler.Location.Line}{returns}");
+                output.WriteLine($"      {(handler.Overrides ? "override" : "        ")} {handler.Name}({string.Join(", ", handler.Parameters.Select(p => p.AsWritten))}) at {Where(handler.Location)}{returns}");
             }
         }
     }
@@ -56,7 +59,10 @@ public sealed class ModelWriter(string baseDirectory)
     private static string Mask(MaskValue mask, NotificationKind kind) =>
         mask.Value is { } value ? $"{IisContract.Describe(value, kind)} (0x{value:X8})" : $"unknown: {mask.UnknownReason}";
 
-    private string Where(SourceLocation location) => location.Line is { } line ? $"{Display(location.FilePath)}:{line}" : Display(location.FilePath);
+    private string Where(SourceLocation location) =>
+        location.Line is { } line ? $"{Display(location.FilePath)}:{line}"
+        : location.Rva is { } rva ? $"RVA 0x{rva:X}"
+        : Display(location.FilePath);
 
     private string Display(string path) => PathDisplay.For(baseDirectory, path);
 }

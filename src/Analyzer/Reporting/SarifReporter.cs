@@ -194,10 +194,18 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteStartObject("partialFingerprints");
             json.WriteString(FingerprintName, Fingerprint(finding));
             json.WriteEndObject();
+            var properties = new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal);
             if (finding.Location.Rva is { } rva)
             {
+                properties["rva"] = $"0x{rva:X}";
+            }
+            if (properties.Count > 0)
+            {
                 json.WriteStartObject("properties");
-                json.WriteString("rva", $"0x{rva:X}");
+                foreach (var (name, value) in properties)
+                {
+                    json.WriteString(name, value);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();

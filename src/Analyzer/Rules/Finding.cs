@@ -18,4 +18,8 @@ public sealed record Finding(
     string Message,
     SourceLocation Location,
     string FingerprintKey,
-    IReadOnlyList<RelatedLocation> Related);
+    IReadOnlyList<RelatedLocation> Related)
+{
+    /// <summary>Extra facts for SARIF result properties (evidence, confidence of a recovered binary fact).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+}

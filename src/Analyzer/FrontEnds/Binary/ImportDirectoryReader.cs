@@ -9,8 +9,13 @@ internal static class ImportDirectoryReader
     private const int MaxDescriptors = 4096;
     private const int MaxThunks = 65536;
 
-    public static IReadOnlyList<ModuleImport> Read(ImageBytes image, PEHeaders headers)
+    public static IReadOnlyList<ModuleImport> Read(ImageBytes image, PEHeaders headers) => Read(image, headers, out _);
+
+    /// <param name="importSlots">Import address table slot RVA → "dll!function", for reading code that calls through it.</param>
+    public static IReadOnlyList<ModuleImport> Read(ImageBytes image, PEHeaders headers, out IReadOnlyDictionary<uint, string> importSlots)
     {
+        var slots = new Dictionary<uint, string>();
+        importSlots = slots;
         var peHeader = headers.PEHeader!;
         var is64 = peHeader.Magic == PEMagic.PE32Plus;
         var imports = new List<ModuleImport>();
@@ -34,6 +39,10 @@ internal static class ImportDirectoryReader
                 }
                 var dllName = image.ReadAsciiZ(nameRva, "an imported DLL name");
                 var functions = ReadThunks(image, lookupTable != 0 ? lookupTable : addressTable, is64, dllName);
+                for (var f = 0; f < functions.Count; f++)
+                {
+                    slots[addressTable + (uint)(f * (is64 ? 8 : 4))] = $"{dllName}!{functions[f]}";
+                }
                 imports.Add(new ModuleImport(dllName, functions, IsDelayLoad: false));
             }
         }

@@ -10,7 +10,10 @@ namespace IisModuleValidator.FrontEnds.Binary;
 /// </summary>
 public static class PeImageReader
 {
-    public static ImageFacts Read(byte[] file)
+    public static ImageFacts Read(byte[] file) => Open(file).Facts;
+
+    /// <summary>The facts and what code recovery needs beside them: the bytes by RVA and the import address table.</summary>
+    internal static PeImage Open(byte[] file)
     {
         CheckDosAndPeSignatures(file);
         PEHeaders headers;
@@ -30,9 +33,9 @@ public static class PeImageReader
 
         var image = new ImageBytes(file, headers);
         var (dllName, exports) = ExportDirectoryReader.Read(image, headers.PEHeader.ExportTableDirectory);
-        var imports = ImportDirectoryReader.Read(image, headers);
+        var imports = ImportDirectoryReader.Read(image, headers, out var addressTable);
         var coff = headers.CoffHeader;
-        return new ImageFacts(
+        var facts = new ImageFacts(
             MachineNames.Of(coff.Machine),
             (ushort)coff.Machine,
             IsDll: (coff.Characteristics & Characteristics.Dll) != 0,
@@ -42,6 +45,7 @@ public static class PeImageReader
             exports,
             imports,
             dllName);
+        return new PeImage(facts, image, headers, addressTable);
     }
 
     private static void CheckDosAndPeSignatures(byte[] file)

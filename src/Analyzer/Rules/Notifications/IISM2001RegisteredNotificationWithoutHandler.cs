@@ -29,7 +29,14 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                 }
                 var what = isPost ? $"{notification.Constant} (post)" : notification.Constant;
                 yield return ReportWithRelated(model, context, registration.Location, $"{className}:{handler}", related,
-                    what, className, handler, baseName);
+                    what, className, handler, baseName) with
+                {
+                    Properties = new Dictionary<string, string>
+                    {
+                        ["evidence"] = registration.Evidence.ToString().ToLowerInvariant(),
+                        ["confidence"] = registration.Confidence.ToString().ToLowerInvariant(),
+                    },
+                };
             }
         }
     }

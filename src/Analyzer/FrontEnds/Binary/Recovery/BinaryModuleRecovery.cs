@@ -1,0 +1,199 @@
+using IisModuleValidator.Contract;
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.FrontEnds.Binary.Recovery;
+
+/// <summary>
+/// Recovers, from a DLL alone, what RegisterModule registers and which handler slots each module class still leaves
+/// at the base class's DebugBreak() default: RegisterModule → the virtual calls on its IHttpModuleRegistrationInfo*
+/// (slots 2 to 6) → the factory object's vtable → GetHttpModule → the module's vtable → each slot's code. Every fact
+/// carries its confidence; what could not be followed is a note with the reason, never a guess.
+/// </summary>
+internal sealed class BinaryModuleRecovery(PeImage image, string path)
+{
+    public sealed record Result(ModuleModel Model, IReadOnlyList<string> Notes);
+
+    public Result Recover()
+    {
+        var facts = image.Facts;
+        var notes = new List<string>();
+        var entry = facts.Exports.FirstOrDefault(export => export.Name == IisContract.RegisterModuleExportName && !export.IsForwarder);
+        var empty = ModuleModel.FromImage(path, facts);
+        if (entry is null || !facts.IsDll || facts.IsManaged || facts.Machine is not ("x86" or "x64"))
+        {
+            return new Result(empty, facts.Machine is "x86" or "x64" || entry is null ? [] : [$"code of {facts.Machine} binaries is not recovered (x86 and x64 are)"]);
+        }
+
+        var observer = new RegisterModuleObserver(image, new ParameterValue(1), depth: 0);
+        var interpreter = new FunctionInterpreter(image, observer);
+        interpreter.Run(entry.Rva, interpreter.EntryState(3, isMember: false));
+        if (interpreter.Truncated || observer.HelperTruncated)
+        {
+            notes.Add($"RegisterModule was not followed to its end (more than {FunctionInterpreter.MaxInstructions} instructions or {FunctionInterpreter.MaxPaths} paths): registrations may be missing");
+        }
+        if (observer.Calls.Count == 0)
+        {
+            notes.Add("no SetRequestNotifications or SetGlobalNotifications call was found in RegisterModule (a registration computed at run time or made through code the recovery does not follow)");
+        }
+
+        var classes = new Dictionary<uint, ModuleClass>();
+        var registrations = new List<Registration>();
+        var priorities = new List<PriorityRegistration>();
+        foreach (var call in observer.Calls.OrderBy(call => call.Rva))
+        {
+            var location = SourceLocation.InBinary(path, call.Rva, SlotName(call.Slot));
+            switch (call.Slot)
+            {
+                case 2:
+                    registrations.Add(RequestRegistration(call, location, classes, notes));
+                    break;
+                case 3:
+                    registrations.Add(GlobalRegistration(call, location, classes, notes));
+                    break;
+                default:
+                    var alias = call.Arguments[1] is ImageAddress(var text) ? image.ReadWideString(text) : null;
+                    priorities.Add(new PriorityRegistration(call.Slot == 5 ? NotificationKind.Global : NotificationKind.Request, call.Slot == 6,
+                        Mask(call.Arguments[0]), alias, location));
+                    break;
+            }
+        }
+        var model = empty with
+        {
+            Registrations = registrations,
+            Priorities = priorities,
+            Classes = [.. classes.Values.OrderBy(moduleClass => moduleClass.Location.Rva)],
+        };
+        return new Result(model, notes);
+    }
+
+    private static string SlotName(int slot) => IisContract.IHttpModuleRegistrationInfo2.Slots[slot].Name;
+
+    private MaskValue Mask(SymbolicValue value) => value is ConstantValue(var mask) && mask <= uint.MaxValue
+        ? MaskValue.Known((uint)mask)
+        : MaskValue.Unknown("the mask is computed at run time in the binary");
+
+    private Registration RequestRegistration(RecoveredCall call, SourceLocation location, Dictionary<uint, ModuleClass> classes, List<string> notes)
+    {
+        var (mask, post) = (Mask(call.Arguments[1]), Mask(call.Arguments[2]));
+        var masksKnown = mask.IsKnown && post.IsKnown;
+        string? reason;
+        ModuleClass? module = null;
+        if (call.ObjectVtable is not { } factoryVtable)
+        {
+            reason = call.Arguments[0] is ImageAddress
+                ? "the factory is a global object constructed at run time"
+                : "the factory object could not be followed to its vtable";
+        }
+        else if (image.ReadPointer(factoryVtable) is not { } getHttpModule || !image.IsInImage(getHttpModule))
+        {
+            reason = $"the factory vtable at RVA 0x{factoryVtable:X} has no GetHttpModule in slot 0";
+        }
+        else
+        {
+            var factory = new FactoryObserver();
+            var interpreter = new FunctionInterpreter(image, factory);
+            interpreter.Run((uint)(getHttpModule - image.ImageBase), interpreter.EntryState(3, isMember: true));
+            // A class that is its own factory returns 'this' adjusted to its CHttpModule part: the vtable there.
+            var moduleVtable = factory.ModuleVtable
+                ?? (factory.ReturnsSelfPlus is { } adjustment && call.Object is var (_, offset) ? call.VtableAt(offset + adjustment) : null);
+            if (moduleVtable is { } vtable)
+            {
+                module = Class(vtable, IisContract.CHttpModule, classes);
+                reason = null;
+            }
+            else if (factory.ReturnsSelfPlus is not null)
+            {
+                reason = "GetHttpModule returns the factory object itself, whose module part the code does not show";
+            }
+            else
+            {
+                reason = factory.Problem ?? "GetHttpModule does not visibly store a new module in *ppModule";
+            }
+        }
+        if (reason is not null)
+        {
+            notes.Add($"{location.Symbol} at RVA 0x{call.Rva:X}: the module class was not recovered: {reason}");
+        }
+        if (!masksKnown)
+        {
+            notes.Add($"{location.Symbol} at RVA 0x{call.Rva:X}: {(mask.IsKnown ? post : mask).UnknownReason}");
+        }
+        var confidence = masksKnown && module is not null ? Confidence.Exact : masksKnown || module is not null ? Confidence.Partial : Confidence.Unknown;
+        return new Registration(RegistrationKind.Request, call.ObjectVtable is { } v ? VtableName(v) : null, module?.Name, mask, post, location,
+            EvidenceSource.Binary, confidence, reason ?? mask.UnknownReason ?? post.UnknownReason);
+    }
+
+    private Registration GlobalRegistration(RecoveredCall call, SourceLocation location, Dictionary<uint, ModuleClass> classes, List<string> notes)
+    {
+        var mask = Mask(call.Arguments[1]);
+        var module = call.ObjectVtable is { } vtable ? Class(vtable, IisContract.CGlobalModule, classes) : null;
+        var reason = module is null ? "the global module object could not be followed to its vtable" : null;
+        if (reason is not null)
+        {
+            notes.Add($"{location.Symbol} at RVA 0x{call.Rva:X}: {reason}");
+        }
+        if (!mask.IsKnown)
+        {
+            notes.Add($"{location.Symbol} at RVA 0x{call.Rva:X}: {mask.UnknownReason}");
+        }
+        var confidence = mask.IsKnown && module is not null ? Confidence.Exact : mask.IsKnown || module is not null ? Confidence.Partial : Confidence.Unknown;
+        return new Registration(RegistrationKind.Global, null, module?.Name, mask, MaskValue.Known(0), location, EvidenceSource.Binary, confidence,
+            reason ?? mask.UnknownReason);
+    }
+
+    private static string VtableName(uint rva) => $"class with vftable at RVA 0x{rva:X}";
+
+    /// <summary>The module class behind a vtable: every handler slot that is not the base default is an override.</summary>
+    private ModuleClass Class(uint vtable, ClassLayout layout, Dictionary<uint, ModuleClass> classes)
+    {
+        if (classes.TryGetValue(vtable, out var known))
+        {
+            return known;
+        }
+        var recovered = RecoverClass(vtable, layout);
+        var handlers = layout.Slots
+            .Where(slot => slot.Default == DefaultBehavior.DebugBreak && recovered.SlotTargets.ContainsKey(slot.Slot) && !recovered.DefaultSlots.Contains(slot.Slot))
+            .Select(slot => new Handler(slot.Name, [.. slot.ParameterTypes.Select(type => new ParameterType(type, type))], Overrides: true,
+                SourceLocation.InBinary(path, recovered.SlotTargets[slot.Slot], slot.Name), []))
+            .ToList();
+        var moduleClass = new ModuleClass(VtableName(vtable), layout == IisContract.CHttpModule ? ModuleBase.HttpModule : ModuleBase.GlobalModule,
+            [layout.ClassName], handlers, SourceLocation.InBinary(path, vtable, "vftable"));
+        classes[vtable] = moduleClass;
+        return moduleClass;
+    }
+
+    internal RecoveredClass RecoverClass(uint vtable, ClassLayout layout)
+    {
+        var targets = new Dictionary<int, uint>();
+        var defaults = new HashSet<int>();
+        var names = new Dictionary<int, string>();
+        var classifier = new SlotClassifier(image);
+        var verdicts = new Dictionary<uint, (bool IsDefault, string? Name)>();
+        foreach (var slot in layout.Slots)
+        {
+            if (image.ReadPointer(vtable + (uint)(slot.Slot * image.PointerSize)) is not { } address || !image.IsInImage(address))
+            {
+                continue;
+            }
+            var target = (uint)(address - image.ImageBase);
+            targets[slot.Slot] = target;
+            if (slot.Default != DefaultBehavior.DebugBreak)
+            {
+                continue;
+            }
+            if (!verdicts.TryGetValue(target, out var verdict))
+            {
+                verdict = verdicts[target] = classifier.Classify(target);
+            }
+            if (verdict.IsDefault)
+            {
+                defaults.Add(slot.Slot);
+            }
+            if (verdict.Name is { } name)
+            {
+                names[slot.Slot] = name;
+            }
+        }
+        return new RecoveredClass(vtable, layout, targets, defaults, names);
+    }
+}

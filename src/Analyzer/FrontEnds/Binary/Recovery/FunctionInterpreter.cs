@@ -1,0 +1,387 @@
+using Iced.Intel;
+
+namespace IisModuleValidator.FrontEnds.Binary.Recovery;
+
+/// <summary>
+/// A small abstract interpreter over x86/x64 code decoded with Iced: it follows values through registers, the
+/// stack (pushes, spills of /Od builds) and objects the code fills, explores both sides of conditional branches,
+/// and tells an observer of every call and of stores into memory it does not own. Bounded in instructions and
+/// paths, so that hostile or huge code cannot hang a run; running out of budget is reported, never guessed over.
+/// </summary>
+internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
+{
+    public const int MaxInstructions = 20_000;
+    public const int MaxPaths = 256;
+    private const int MaxVisitsPerAddress = 8;
+
+    private readonly Dictionary<uint, Instruction> _decoded = [];
+    private readonly Dictionary<uint, int?> _poppedBytes = [];
+    private int _nextObject;
+
+    public int Bitness => image.Facts.Is64Bit ? 64 : 32;
+
+    private Register StackRegister => Register.RSP;
+
+    /// <summary>Set when a budget ran out: what was observed is real, but not everything was seen.</summary>
+    public bool Truncated { get; private set; }
+
+    /// <summary>The state at entry of a function taking <paramref name="parameterCount"/> parameters
+    /// (for a member function the first is 'this', in ECX on x86).</summary>
+    public MachineState EntryState(int parameterCount, bool isMember)
+    {
+        var state = new MachineState();
+        state.Set(Register.RSP, new StackAddress(0));
+        if (Bitness == 64)
+        {
+            Register[] registers = [Register.RCX, Register.RDX, Register.R8, Register.R9];
+            for (var i = 0; i < parameterCount; i++)
+            {
+                if (i < 4)
+                {
+                    state.Set(registers[i], new ParameterValue(i));
+                }
+                else
+                {
+                    state.Stack[0x28 + (i - 4) * 8] = new ParameterValue(i);
+                }
+            }
+        }
+        else
+        {
+            var first = 0;
+            if (isMember)
+            {
+                state.Set(Register.ECX, new ParameterValue(0));
+                first = 1;
+            }
+            for (var i = first; i < parameterCount; i++)
+            {
+                state.Stack[4 + (i - first) * 4] = new ParameterValue(i);
+            }
+        }
+        return state;
+    }
+
+    public void Run(uint entryRva, MachineState entry)
+    {
+        var work = new Stack<(uint Rva, MachineState State)>();
+        work.Push((entryRva, entry));
+        var visits = new Dictionary<uint, int>();
+        var instructions = 0;
+        var paths = 1;
+        while (work.Count > 0)
+        {
+            var (rva, state) = work.Pop();
+            while (true)
+            {
+                if (++instructions > MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > MaxVisitsPerAddress)
+                {
+                    Truncated |= instructions > MaxInstructions;
+                    break;
+                }
+                if (Decode(rva) is not { } instruction)
+                {
+                    break;
+                }
+                var next = (uint)(instruction.NextIP - image.ImageBase);
+                switch (instruction.FlowControl)
+                {
+                    case FlowControl.Return or FlowControl.Interrupt or FlowControl.Exception:
+                        goto EndOfPath;
+                    case FlowControl.ConditionalBranch:
+                        if (++paths > MaxPaths)
+                        {
+                            Truncated = true;
+                        }
+                        else
+                        {
+                            work.Push(((uint)(instruction.NearBranchTarget - image.ImageBase), state.Clone()));
+                        }
+                        rva = next;
+                        continue;
+                    case FlowControl.UnconditionalBranch when instruction.Op0Kind is OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64:
+                        rva = (uint)(instruction.NearBranchTarget - image.ImageBase);
+                        continue;
+                    case FlowControl.IndirectBranch:
+                        Call(instruction, rva, state); // a tail call through a register or memory
+                        goto EndOfPath;
+                    case FlowControl.Call or FlowControl.IndirectCall:
+                        if (Call(instruction, rva, state).EndsPath)
+                        {
+                            goto EndOfPath;
+                        }
+                        rva = next;
+                        continue;
+                    default:
+                        Execute(instruction, rva, state);
+                        rva = next;
+                        continue;
+                }
+            }
+        EndOfPath:;
+        }
+    }
+
+    private Instruction? Decode(uint rva)
+    {
+        if (_decoded.TryGetValue(rva, out var cached))
+        {
+            return cached;
+        }
+        if (!image.IsExecutable(rva))
+        {
+            return null;
+        }
+        var bytes = image.CodeAt(rva, 16);
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+        var decoder = Decoder.Create(Bitness, new ByteArrayCodeReader(bytes), image.ImageBase + rva);
+        decoder.Decode(out var instruction);
+        if (instruction.IsInvalid)
+        {
+            return null;
+        }
+        _decoded[rva] = instruction;
+        return instruction;
+    }
+
+    private CallOutcome Call(Instruction instruction, uint rva, MachineState state)
+    {
+        var target = instruction.Op0Kind switch
+        {
+            OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => Constant(instruction.NearBranchTarget),
+            OpKind.Register => state.Get(instruction.Op0Register),
+            OpKind.Memory => Load(state, Address(instruction, state)),
+            _ => SymbolicValue.Unknown,
+        };
+        if (target is ImageAddress(var callee) && ImportThunk(callee) is { } imported)
+        {
+            target = imported;
+        }
+        var sp = state.StackPointer(StackRegister);
+        SymbolicValue StackAt(long offset) => state.StackKnown && sp != long.MinValue && state.Stack.TryGetValue(sp + offset, out var value) ? value : SymbolicValue.Unknown;
+        var isCall = instruction.FlowControl is FlowControl.Call or FlowControl.IndirectCall;
+        // A call pushes its return address; a tail jump reuses the caller's, so arguments sit one slot higher.
+        var firstStackArgument = isCall ? 0 : image.PointerSize;
+        IReadOnlyList<SymbolicValue> arguments = Bitness == 64
+            ? [state.Get(Register.RCX), state.Get(Register.RDX), state.Get(Register.R8), state.Get(Register.R9), StackAt(0x20 + firstStackArgument), StackAt(0x28 + firstStackArgument)]
+            : [StackAt(firstStackArgument), StackAt(firstStackArgument + 4), StackAt(firstStackArgument + 8), StackAt(firstStackArgument + 12)];
+        var outcome = observer.OnCall(new CallSite(rva, target, state.Get(Register.RCX), arguments, state));
+
+        foreach (var volatileRegister in Bitness == 64
+                     ? new[] { Register.RAX, Register.RCX, Register.RDX, Register.R8, Register.R9, Register.R10, Register.R11 }
+                     : [Register.RAX, Register.RCX, Register.RDX])
+        {
+            state.Set(volatileRegister, SymbolicValue.Unknown);
+        }
+        state.Set(Register.RAX, outcome.ReturnValue ?? new HeapObject(++_nextObject));
+        if (Bitness == 32 && isCall)
+        {
+            var popped = outcome.PoppedBytes ?? (target is ImageAddress(var calledFunction) ? PoppedBytes(calledFunction) : null);
+            if (popped is { } bytes && sp != long.MinValue)
+            {
+                state.Set(StackRegister, new StackAddress(sp + bytes));
+            }
+            else
+            {
+                state.StackKnown = false;
+            }
+        }
+        return outcome;
+    }
+
+    /// <summary>The import a thunk ('jmp [IAT slot]') jumps to, or null when the function is not such a thunk.</summary>
+    private ImportedFunction? ImportThunk(uint rva)
+    {
+        if (Decode(rva) is not { FlowControl: FlowControl.IndirectBranch, Op0Kind: OpKind.Memory } jump)
+        {
+            return null;
+        }
+        var slot = jump.IsIPRelativeMemoryOperand ? jump.IPRelativeMemoryAddress : jump.MemoryBase == Register.None ? jump.MemoryDisplacement64 & (Bitness == 32 ? 0xFFFFFFFF : ulong.MaxValue) : 0;
+        return image.IsInImage(slot) && image.ImportSlots.TryGetValue((uint)(slot - image.ImageBase), out var name) ? new ImportedFunction(name) : null;
+    }
+
+    /// <summary>x86: how many argument bytes a function pops on return (its first 'ret N'), or null when not found.</summary>
+    public int? PoppedBytes(uint functionRva)
+    {
+        if (_poppedBytes.TryGetValue(functionRva, out var known))
+        {
+            return known;
+        }
+        int? result = null;
+        var rva = functionRva;
+        for (var i = 0; i < 4096 && Decode(rva) is { } instruction; i++)
+        {
+            if (instruction.FlowControl == FlowControl.Return)
+            {
+                result = instruction.OpCount == 1 ? (int)instruction.GetImmediate(0) : 0;
+                break;
+            }
+            if (instruction.FlowControl is FlowControl.IndirectBranch or FlowControl.Interrupt)
+            {
+                break;
+            }
+            rva = (uint)(instruction.NextIP - image.ImageBase);
+        }
+        _poppedBytes[functionRva] = result;
+        return result;
+    }
+
+    private void Execute(Instruction instruction, uint rva, MachineState state)
+    {
+        switch (instruction.Mnemonic)
+        {
+            case Mnemonic.Mov:
+                Write(instruction, rva, state, Read(instruction, 1, state));
+                break;
+            case Mnemonic.Movzx or Mnemonic.Movsx or Mnemonic.Movsxd:
+                Write(instruction, rva, state, Read(instruction, 1, state) is ConstantValue constant ? constant : SymbolicValue.Unknown);
+                break;
+            case Mnemonic.Lea:
+                Write(instruction, rva, state, Address(instruction, state));
+                break;
+            case Mnemonic.Xor when instruction.Op0Kind == OpKind.Register && instruction.Op1Kind == OpKind.Register && instruction.Op0Register == instruction.Op1Register:
+                Write(instruction, rva, state, new ConstantValue(0));
+                break;
+            case Mnemonic.Or or Mnemonic.And or Mnemonic.Add or Mnemonic.Sub or Mnemonic.Xor:
+                Write(instruction, rva, state, Arithmetic(instruction.Mnemonic, Read(instruction, 0, state), Read(instruction, 1, state)));
+                break;
+            case Mnemonic.Push:
+                Push(state, Read(instruction, 0, state));
+                break;
+            case Mnemonic.Pop:
+                var sp = state.StackPointer(StackRegister);
+                var popped = state.StackKnown && sp != long.MinValue && state.Stack.TryGetValue(sp, out var value) ? value : SymbolicValue.Unknown;
+                state.Set(StackRegister, sp == long.MinValue ? SymbolicValue.Unknown : new StackAddress(sp + image.PointerSize));
+                Write(instruction, rva, state, popped);
+                break;
+            case Mnemonic.Nop or Mnemonic.Test or Mnemonic.Cmp or Mnemonic.Endbr64 or Mnemonic.Endbr32 or Mnemonic.Int3:
+                break;
+            default:
+                if (instruction.OpCount > 0 && instruction.Op0Kind == OpKind.Register)
+                {
+                    state.Set(instruction.Op0Register, SymbolicValue.Unknown);
+                }
+                break;
+        }
+    }
+
+    private void Push(MachineState state, SymbolicValue value)
+    {
+        var sp = state.StackPointer(StackRegister);
+        if (sp == long.MinValue)
+        {
+            return;
+        }
+        sp -= image.PointerSize;
+        state.Set(StackRegister, new StackAddress(sp));
+        state.Stack[sp] = value;
+    }
+
+    private SymbolicValue Arithmetic(Mnemonic mnemonic, SymbolicValue left, SymbolicValue right) => (mnemonic, left, right) switch
+    {
+        (Mnemonic.Or, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a | b),
+        (Mnemonic.And, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a & b),
+        (Mnemonic.Xor, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a ^ b),
+        (Mnemonic.Add, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a + b),
+        (Mnemonic.Sub, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a - b),
+        (Mnemonic.Add, StackAddress(var offset), ConstantValue(var b)) => new StackAddress(offset + Signed(b)),
+        (Mnemonic.Sub, StackAddress(var offset), ConstantValue(var b)) => new StackAddress(offset - Signed(b)),
+        // 'this' adjustments between the subobjects of a class with several bases.
+        (Mnemonic.Add, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset + Signed(b)),
+        (Mnemonic.Sub, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset - Signed(b)),
+        (Mnemonic.Add, ParameterValue or HeapObject, ConstantValue(var b)) => new OffsetAddress(left, Signed(b)),
+        (Mnemonic.Sub, ParameterValue or HeapObject, ConstantValue(var b)) => new OffsetAddress(left, -Signed(b)),
+        _ => SymbolicValue.Unknown,
+    };
+
+    private long Signed(ulong value) => Bitness == 32 ? (int)(uint)value : (long)value;
+
+    private SymbolicValue Read(Instruction instruction, int operand, MachineState state)
+    {
+        var value = instruction.GetOpKind(operand) switch
+        {
+            OpKind.Register => state.Get(instruction.GetOpRegister(operand)),
+            OpKind.Memory => Load(state, Address(instruction, state)),
+            OpKind.Immediate8 or OpKind.Immediate16 or OpKind.Immediate32 or OpKind.Immediate64
+                or OpKind.Immediate8to16 or OpKind.Immediate8to32 or OpKind.Immediate8to64 or OpKind.Immediate32to64 => Constant(instruction.GetImmediate(operand)),
+            _ => SymbolicValue.Unknown,
+        };
+        // A sub-register read of a pointer is not the pointer.
+        if (instruction.GetOpKind(operand) == OpKind.Register && instruction.GetOpRegister(operand).GetSize() < 4 && value is not ConstantValue)
+        {
+            return SymbolicValue.Unknown;
+        }
+        return value;
+    }
+
+    private void Write(Instruction instruction, uint rva, MachineState state, SymbolicValue value)
+    {
+        switch (instruction.Op0Kind)
+        {
+            case OpKind.Register:
+                var register = instruction.Op0Register;
+                state.Set(register, register.GetSize() >= 4 ? value : SymbolicValue.Unknown);
+                break;
+            case OpKind.Memory:
+                Store(state, Address(instruction, state), value, rva);
+                break;
+        }
+    }
+
+    private SymbolicValue Constant(ulong value) =>
+        image.IsInImage(value) ? new ImageAddress((uint)(value - image.ImageBase)) : new ConstantValue(Bitness == 32 ? value & 0xFFFFFFFF : value);
+
+    private SymbolicValue Address(Instruction instruction, MachineState state)
+    {
+        if (instruction.IsIPRelativeMemoryOperand)
+        {
+            return Constant(instruction.IPRelativeMemoryAddress);
+        }
+        if (instruction.MemoryIndex != Register.None)
+        {
+            return SymbolicValue.Unknown;
+        }
+        var displacement = Bitness == 64 ? (long)instruction.MemoryDisplacement64 : (int)instruction.MemoryDisplacement32;
+        if (instruction.MemoryBase == Register.None)
+        {
+            return Constant(Bitness == 64 ? (ulong)displacement : (uint)displacement);
+        }
+        return state.Get(instruction.MemoryBase) switch
+        {
+            StackAddress(var offset) => new StackAddress(offset + displacement),
+            ImageAddress(var address) => new ImageAddress((uint)(address + displacement)),
+            UnknownValue => SymbolicValue.Unknown,
+            OffsetAddress(var baseValue, var offset) => new OffsetAddress(baseValue, offset + displacement),
+            var value => new OffsetAddress(value, displacement),
+        };
+    }
+
+    private SymbolicValue Load(MachineState state, SymbolicValue address) => address switch
+    {
+        StackAddress(var offset) => state.StackKnown && state.Stack.TryGetValue(offset, out var value) ? value : SymbolicValue.Unknown,
+        ImageAddress(var rva) when image.ImportSlots.TryGetValue(rva, out var imported) => new ImportedFunction(imported),
+        ImageAddress(var rva) => image.ReadPointer(rva) is { } pointer ? Constant(pointer) : SymbolicValue.Unknown,
+        OffsetAddress(HeapObject(var id), var offset) when state.Heap.TryGetValue((id, offset), out var field) => field,
+        OffsetAddress(var baseValue, var offset) => new LoadedValue(baseValue, offset),
+        _ => SymbolicValue.Unknown,
+    };
+
+    private void Store(MachineState state, SymbolicValue address, SymbolicValue value, uint rva)
+    {
+        switch (address)
+        {
+            case StackAddress(var offset) when state.StackKnown:
+                state.Stack[offset] = value;
+                break;
+            case OffsetAddress(HeapObject(var id), var offset):
+                state.Heap[(id, offset)] = value;
+                break;
+            case OffsetAddress:
+                observer.OnStore(rva, address, value, state);
+                break;
+        }
+    }
+}

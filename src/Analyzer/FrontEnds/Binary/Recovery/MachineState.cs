@@ -1,0 +1,35 @@
+using Iced.Intel;
+
+namespace IisModuleValidator.FrontEnds.Binary.Recovery;
+
+/// <summary>Registers, the function's stack and the objects it filled, along one path through the code.</summary>
+internal sealed class MachineState
+{
+    public Dictionary<Register, SymbolicValue> Registers { get; private init; } = [];
+
+    public Dictionary<long, SymbolicValue> Stack { get; private init; } = [];
+
+    public Dictionary<(int Object, long Offset), SymbolicValue> Heap { get; private init; } = [];
+
+    /// <summary>False once a call popped an unknown number of bytes (x86): stack slots can no longer be trusted.</summary>
+    public bool StackKnown { get; set; } = true;
+
+    public SymbolicValue Get(Register register) =>
+        Registers.TryGetValue(register.GetFullRegister(), out var value) ? value : SymbolicValue.Unknown;
+
+    public void Set(Register register, SymbolicValue value) => Registers[register.GetFullRegister()] = value;
+
+    public long StackPointer(Register stackRegister) => Get(stackRegister) is StackAddress(var offset) ? offset : long.MinValue;
+
+    /// <summary>The vtable an object's first field was set to, as an RVA.</summary>
+    public uint? VtableOf(SymbolicValue value) =>
+        value is HeapObject(var id) && Heap.TryGetValue((id, 0), out var first) && first is ImageAddress(var rva) ? rva : null;
+
+    public MachineState Clone() => new()
+    {
+        Registers = new(Registers),
+        Stack = new(Stack),
+        Heap = new(Heap),
+        StackKnown = StackKnown,
+    };
+}

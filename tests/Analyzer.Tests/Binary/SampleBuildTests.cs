@@ -1,0 +1,116 @@
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Contract;
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.Tests.Binary;
+
+/// <summary>
+/// Against a fresh build of the samples (clang-cl-19 + lld-link-19, /Brepro, with linker maps): the committed DLLs
+/// are byte-identical to it, and what the binary recovery finds agrees with the linker map (vtable addresses, the
+/// slots still pointing at CHttpModule's and CGlobalModule's defaults) and with the C++ front end (the masks).
+/// </summary>
+public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<SampleBuildFixture>
+{
+    private static IEnumerable<string> Relative(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(root, path)).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Rebuilding_the_samples_gives_byte_identical_binaries()
+    {
+        Assert.Equal(Relative(TestPaths.SampleBinaries), Relative(build.Binaries));
+        foreach (var relative in Relative(build.Binaries))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(build.Binaries, relative)).SequenceEqual(File.ReadAllBytes(TestPaths.Sample(relative))),
+                $"{relative} differs from the committed samples/bin/{relative}; run 'bash samples/build.sh' and commit the result");
+        }
+    }
+
+    [Fact]
+    public void Recovered_module_vtables_and_default_slots_match_the_linker_map()
+    {
+        var problems = new List<string>();
+        var checkedClasses = 0;
+        foreach (var relative in Relative(build.Binaries))
+        {
+            var map = new LinkerMap(Path.Combine(build.Maps, Path.ChangeExtension(relative, ".map")));
+            var dll = Path.Combine(build.Binaries, relative);
+            var report = new ModuleValidator().Run([dll], build.Binaries);
+            var model = report.Inputs.Single().Model!;
+            var image = FrontEnds.Binary.PeImageReader.Open(File.ReadAllBytes(dll));
+
+            // Every vftable in the map that holds a base default is a module vtable the recovery must find, if the module registers it.
+            var expected = map.Vtables.Where(vtable => Slots(image, vtable.Rva, 17).Any(map.IsBaseDefault)).Select(vtable => vtable.Rva).ToHashSet();
+            var recovered = model.Classes.Select(moduleClass => moduleClass.Location.Rva!.Value).ToHashSet();
+            if (!recovered.IsSubsetOf(expected))
+            {
+                problems.Add($"{relative}: recovered vtables {Hex(recovered)} are not all module vtables of the map {Hex(expected)}");
+            }
+            var registered = model.Registrations.Count(registration => registration.ModuleClass is not null);
+            if (registered > 0 && recovered.Count == 0)
+            {
+                problems.Add($"{relative}: registrations name classes but none was recovered");
+            }
+            foreach (var moduleClass in model.Classes)
+            {
+                checkedClasses++;
+                var layout = moduleClass.Base == ModuleBase.HttpModule ? IisContract.CHttpModule : IisContract.CGlobalModule;
+                var targets = Slots(image, moduleClass.Location.Rva!.Value, layout.Slots.Count);
+                var defaultsByMap = layout.Slots.Where(slot => slot.Default == DefaultBehavior.DebugBreak && map.IsBaseDefault(targets[slot.Slot]))
+                    .Select(slot => slot.Name).ToHashSet();
+                var overriddenByMap = layout.Slots.Where(slot => slot.Default == DefaultBehavior.DebugBreak).Select(slot => slot.Name).Except(defaultsByMap);
+                var overriddenByRecovery = moduleClass.Handlers.Select(handler => handler.Name);
+                if (!overriddenByMap.Order().SequenceEqual(overriddenByRecovery.Order()))
+                {
+                    problems.Add($"{relative} {moduleClass.Name}: overridden per map [{string.Join(", ", overriddenByMap.Order())}], recovered [{string.Join(", ", overriddenByRecovery.Order())}]");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(checkedClasses >= 20, $"only {checkedClasses} module classes were recovered from the samples");
+    }
+
+    [Fact]
+    public void Masks_recovered_from_the_binaries_are_the_masks_in_the_sources()
+    {
+        var problems = new List<string>();
+        var compared = 0;
+        foreach (var project in Directory.EnumerateFiles(Path.Combine(TestPaths.Samples, "cpp"), "*.vcxproj", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            var source = new ModuleValidator().Run([project], TestPaths.RepositoryRoot).Inputs.Single().Model!.Registrations;
+            foreach (var arch in new[] { "x64", "x86" })
+            {
+                var dll = Path.Combine(build.Binaries, arch, name + ".dll");
+                if (!File.Exists(dll))
+                {
+                    continue;
+                }
+                var binary = new ModuleValidator().Run([dll], build.Binaries).Inputs.Single().Model!.Registrations;
+                if (binary.Count == 0)
+                {
+                    continue; // RegisterModule not exported under its name: nothing to follow
+                }
+                var expected = source.Select(r => (r.Kind, r.Mask.Value, r.PostMask.Value)).ToList();
+                var actual = binary.Select(r => (r.Kind, r.Mask.IsKnown ? r.Mask.Value : null, r.PostMask.IsKnown ? r.PostMask.Value : null)).ToList();
+                for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
+                {
+                    var (kind, mask, post) = i < actual.Count ? actual[i] : default;
+                    if (i >= expected.Count || i >= actual.Count || expected[i].Kind != kind
+                        || (mask is not null && mask != expected[i].Item2) || (post is not null && post != expected[i].Item3))
+                    {
+                        problems.Add($"{arch}/{name}: registration {i}: source {(i < expected.Count ? expected[i] : null)}, binary {(i < actual.Count ? actual[i] : null)}");
+                    }
+                    compared++;
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(compared >= 30, $"only {compared} registrations were compared");
+    }
+
+    private static uint[] Slots(FrontEnds.Binary.PeImage image, uint vtable, int count) =>
+        [.. Enumerable.Range(0, count).Select(slot => image.ReadPointer(vtable + (uint)(slot * image.PointerSize)) is { } address && image.IsInImage(address)
+            ? (uint)(address - image.ImageBase) : 0u)];
+
+    private static string Hex(IEnumerable<uint> values) => "[" + string.Join(", ", values.Order().Select(value => $"0x{value:X}")) + "]";
+}
