@@ -11,13 +11,15 @@ public enum InputKind
     CompileCommands,
     SourceFolder,
     SourceFile,
+    CSharpProject,
+    CSharpFile,
 }
 
 public sealed record ResolvedInput(string FullPath, InputKind Kind);
 
 /// <summary>
-/// Turns command-line inputs into things to analyze. A file by its name (.vcxproj, compile_commands.json, a C++
-/// source, else a binary). A folder: every *.dll below it, and its sources: each .vcxproj below it, else its
+/// Turns command-line inputs into things to analyze. A file by its name (.vcxproj, .csproj, compile_commands.json, a
+/// C++ or C# source, else a binary). A folder: every *.dll and .csproj below it, and its C++: each .vcxproj below it, else its
 /// compile_commands.json, else the folder itself as one module when it has C++ sources. A pattern with * ? or **
 /// by globbing. Inputs that match nothing become IISM9001 notifications; the others go on.
 /// </summary>
@@ -70,6 +72,8 @@ public static class InputResolver
     private static ResolvedInput ForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".vcxproj" => new(path, InputKind.VcxProject),
+        ".csproj" => new(path, InputKind.CSharpProject),
+        ".cs" => new(path, InputKind.CSharpFile),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
         var extension when FolderProject.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
         _ => new(path, InputKind.Binary),
@@ -78,6 +82,7 @@ public static class InputResolver
     private static List<ResolvedInput> ForFolder(string folder)
     {
         var found = Directory.EnumerateFiles(folder, "*.dll", Recursive).Select(path => new ResolvedInput(path, InputKind.Binary)).ToList();
+        found.AddRange(Directory.EnumerateFiles(folder, "*.csproj", Recursive).Select(path => new ResolvedInput(path, InputKind.CSharpProject)));
         var projects = Directory.EnumerateFiles(folder, "*.vcxproj", Recursive).Select(path => new ResolvedInput(path, InputKind.VcxProject)).ToList();
         var compileCommands = Path.Combine(folder, "compile_commands.json");
         if (projects.Count > 0)

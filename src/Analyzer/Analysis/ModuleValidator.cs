@@ -110,6 +110,10 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
     {
         var path = input.FullPath;
         var (sha256, length) = File.Exists(path) ? (Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), new FileInfo(path).Length) : ((string?)null, 0L);
+        if (input.Kind is InputKind.CSharpProject or InputKind.CSharpFile)
+        {
+            return AnalyzeCSharp(input, context, sha256, length);
+        }
         CppProject project;
         try
         {
@@ -137,6 +141,27 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
                 ? Notify(ToolNotificationIds.IisHeadersUnavailable, unit.SourcePath, unit.FirstError)
                 : Notify(ToolNotificationIds.SourceAnalysisDegraded, unit.SourcePath, unit.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.FirstError)).ToList();
             return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
+        }
+        catch (Exception exception)
+        {
+            return Failed(path, sha256, length, exception);
+        }
+    }
+
+    private InputResult AnalyzeCSharp(ResolvedInput input, RuleContext context, string? sha256, long length)
+    {
+        var path = input.FullPath;
+        try
+        {
+            var project = input.Kind == InputKind.CSharpProject ? FrontEnds.CSharp.CSharpProject.Load(path) : FrontEnds.CSharp.CSharpProject.FromFile(path);
+            var analysis = FrontEnds.CSharp.CSharpFrontEnd.Analyze(project);
+            var notifications = analysis.Errors.Select(error => Notify(ToolNotificationIds.SourceAnalysisDegraded, error.File,
+                error.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), error.First)).ToList();
+            return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [Notify(ToolNotificationIds.ProjectUnreadable, path, exception.Message)]);
         }
         catch (Exception exception)
         {

@@ -7,6 +7,7 @@ namespace IisModuleValidator.Model;
 /// <param name="EntryPoints">RegisterModule functions as declared in source.</param>
 /// <param name="CompletionCalls">Calls that resume a pending request (IHttpContext::IndicateCompletion, PostCompletion).</param>
 /// <param name="Exports">How the project exports RegisterModule, per configuration; empty when no project was given.</param>
+/// <param name="Managed">C# (NativeAOT) facts; null for C++ and binaries.</param>
 public sealed record ModuleModel(
     string InputPath,
     EvidenceSource Evidence,
@@ -16,7 +17,8 @@ public sealed record ModuleModel(
     IReadOnlyList<ModuleClass> Classes,
     IReadOnlyList<EntryPoint> EntryPoints,
     IReadOnlyList<SourceLocation> CompletionCalls,
-    IReadOnlyList<ExportConfiguration> Exports)
+    IReadOnlyList<ExportConfiguration> Exports,
+    ManagedFacts? Managed = null)
 {
     public static ModuleModel FromImage(string inputPath, ImageFacts image) =>
         new(inputPath, EvidenceSource.Binary, image, [], [], [], [], [], []);

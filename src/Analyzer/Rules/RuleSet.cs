@@ -1,4 +1,5 @@
 using IisModuleValidator.Rules.Binary;
+using IisModuleValidator.Rules.CSharp;
 using IisModuleValidator.Rules.Export;
 using IisModuleValidator.Rules.Notifications;
 using IisModuleValidator.Rules.ReturnValue;
@@ -29,5 +30,9 @@ public static class RuleSet
         new IISM4001RegisterModuleNotExportedByProject(),
         new IISM4002DllExportStdcallOnWin32(),
         new IISM4003RegisterModuleSignature(),
+        new IISM5001EntryPointWrong(),
+        new IISM5002SlotTargetCallingConvention(),
+        new IISM5003HandlerCanThrow(),
+        new IISM5004GlobalModuleWithoutTerminate(),
     ];
 }

@@ -28,8 +28,11 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                     continue; // undefined bits and post bits without a post event are IISM2005/IISM2004
                 }
                 var what = isPost ? $"{notification.Constant} (post)" : notification.Constant;
+                var (missing, consequence) = model.Evidence == EvidenceSource.CSharp
+                    ? ($"never assigns the {handler} slot of its {baseName} vtable", "IIS calls a null function pointer and the worker process crashes")
+                    : ($"does not override {handler}", $"IIS will call {baseName}::{handler}, which calls DebugBreak() and takes the worker process down");
                 yield return ReportWithRelated(model, context, registration.Location, $"{className}:{handler}", related,
-                    what, className, handler, baseName) with
+                    what, className, missing, consequence) with
                 {
                     Properties = new Dictionary<string, string>
                     {

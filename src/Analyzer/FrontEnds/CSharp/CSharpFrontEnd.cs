@@ -1,0 +1,42 @@
+using IisModuleValidator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace IisModuleValidator.FrontEnds.CSharp;
+
+/// <summary>The model of a C# module, and the compiler errors that make it incomplete.</summary>
+public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string File, int Count, string First)> Errors);
+
+/// <summary>
+/// Builds the module model of a C# (NativeAOT) module with Roslyn: the sources compiled against the running .NET's
+/// assemblies, unsafe code allowed, and read through the semantic model (constants folded, enum casts and '|').
+/// </summary>
+public static class CSharpFrontEnd
+{
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Select(path => MetadataReference.CreateFromFile(path))]);
+
+    public static CSharpAnalysis Analyze(CSharpProject project)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = project.Files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, path: file)).ToList();
+        var compilation = CSharpCompilation.Create("Module", trees, References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics()
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is not null)
+            .GroupBy(diagnostic => diagnostic.Location.SourceTree!.FilePath)
+            .Select(group => (group.Key, group.Count(), Describe(group.First())))
+            .OrderBy(error => error.Key, StringComparer.Ordinal)
+            .ToList();
+        var collector = new ModuleCollector(compilation);
+        return new CSharpAnalysis(collector.Build(project.InputPath), errors);
+    }
+
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return $"{diagnostic.Location.SourceTree!.FilePath}({position.Line + 1},{position.Character + 1}): {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
