@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace IisModuleValidator.Catalog;
 
@@ -10,7 +9,7 @@ public sealed class RuleCatalog
 {
     private readonly Dictionary<string, RuleDescriptor> _byId;
 
-    private RuleCatalog(IEnumerable<RuleDescriptor> rules)
+    internal RuleCatalog(IEnumerable<RuleDescriptor> rules)
     {
         _byId = rules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
         All = [.. _byId.Values.OrderBy(rule => rule.Id, StringComparer.Ordinal)];
@@ -38,8 +37,4 @@ public sealed class RuleCatalog
             });
         return new RuleCatalog(rules);
     }
-
-    /// <summary>A catalog from rule files on disk (tests read rules/ directly with it).</summary>
-    public static RuleCatalog LoadDirectory(string directory) =>
-        new(Directory.EnumerateFiles(directory, "IISM*.md").Select(path => RuleFileParser.Parse(path, File.ReadAllText(path))));
 }

@@ -17,14 +17,14 @@ public sealed record RuleDescriptor(
 
     /// <summary>The first paragraph of the help after its heading: SARIF fullDescription.</summary>
     public string FullDescription =>
-        HelpMarkdown.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+        HelpMarkdown.Split(new[] { "\n\n" }, StringSplitOptions.RemoveEmptyEntries)
             .Select(paragraph => paragraph.Trim())
-            .First(paragraph => !paragraph.StartsWith('#'))
-            .ReplaceLineEndings(" ");
+            .First(paragraph => !paragraph.StartsWith("#", StringComparison.Ordinal))
+            .Replace("\r\n", " ").Replace("\n", " ");
 
     /// <summary>The help as plain text: markdown markers dropped, structure kept.</summary>
     public string HelpText =>
-        string.Join('\n', HelpMarkdown.Split('\n')
+        string.Join("\n", HelpMarkdown.Split('\n')
             .Where(line => !line.StartsWith("```", StringComparison.Ordinal))
             .Select(line => line.TrimStart('#', ' ').Replace("**", "").Replace("`", "")));
 

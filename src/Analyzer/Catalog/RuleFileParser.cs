@@ -7,7 +7,7 @@ internal static class RuleFileParser
 
     public static RuleDescriptor Parse(string origin, string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var lines = text.Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || lines[0] != "---")
         {
             throw new FormatException($"{origin}: a rule file starts with a '---' header");
@@ -18,14 +18,14 @@ internal static class RuleFileParser
             throw new FormatException($"{origin}: the header has no closing '---'");
         }
         var header = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in lines[1..end])
+        foreach (var line in lines.Skip(1).Take(end - 1))
         {
             var colon = line.IndexOf(':');
             if (colon <= 0)
             {
                 throw new FormatException($"{origin}: header line '{line}' is not 'key: value'");
             }
-            header[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            header[line.Substring(0, colon).Trim()] = line.Substring(colon + 1).Trim();
         }
         var missing = RequiredKeys.Where(key => !header.ContainsKey(key)).ToList();
         if (missing.Count > 0)
@@ -39,9 +39,9 @@ internal static class RuleFileParser
             header["category"],
             header["title"],
             header["message"],
-            [.. header["tags"].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+            [.. header["tags"].Split(',').Select(tag => tag.Trim()).Where(tag => tag.Length > 0)],
             header["precision"],
             header["helpUri"],
-            string.Join('\n', lines[(end + 1)..]).Trim() + "\n");
+            string.Join("\n", lines.Skip(end + 1)).Trim() + "\n");
     }
 }

@@ -8,7 +8,7 @@ namespace IisModuleValidator.Tests.Catalog;
 /// <summary>rules/ and the code must describe the same rules, and every entry must be usable by every reporter.</summary>
 public sealed partial class RuleCatalogTests
 {
-    private static readonly RuleCatalog OnDisk = RuleCatalog.LoadDirectory(TestPaths.Rules);
+    private static readonly RuleCatalog OnDisk = RuleCatalogDirectory.Load(TestPaths.Rules);
 
     [Fact]
     public void Every_rule_in_code_has_a_catalog_entry_and_every_entry_has_code()

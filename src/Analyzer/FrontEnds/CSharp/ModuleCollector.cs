@@ -12,7 +12,7 @@ namespace IisModuleValidator.FrontEnds.CSharp;
 /// vtable's function pointer), the slots each type assigns in CHttpModule/CGlobalModule/IHttpModuleFactory vtables, the
 /// methods they point at (their returns and unprotected managed calls), and the RegisterModule entry point.
 /// </summary>
-internal sealed partial class ModuleCollector(CSharpCompilation compilation)
+internal sealed class ModuleCollector(CSharpCompilation compilation)
 {
     private static readonly HashSet<string> RegistrationTypes = ["IHttpModuleRegistrationInfo", "IHttpModuleRegistrationInfo2"];
     private static readonly Dictionary<string, ModuleBase> VtableOwners = new()
@@ -22,8 +22,8 @@ internal sealed partial class ModuleCollector(CSharpCompilation compilation)
         ["IHttpModuleFactory"] = ModuleBase.ModuleFactory,
     };
 
-    [GeneratedRegex(@"\b(?:RQ|GL)_[A-Z_]+\b")]
-    private static partial Regex NotificationConstant();
+    // Not [GeneratedRegex]: this file is also compiled for netstandard2.0 into the IDE analyzer.
+    private static readonly Regex NotificationConstants = new(@"\b(?:RQ|GL)_[A-Z_]+\b", RegexOptions.Compiled);
 
     private sealed record SlotAssignment(string OwnerType, INamedTypeSymbol OwnerSymbol, string VtableType, ModuleBase Base, string Slot, IMethodSymbol Target, SourceLocation Location);
 
@@ -75,7 +75,7 @@ internal sealed partial class ModuleCollector(CSharpCompilation compilation)
                     Overrides: true, a.Location, Returns(a.Target)))],
                 Locate(group.First().OwnerSymbol.Locations.First(), group.Key.OwnerType)))
             .ToList();
-        string? Single(ModuleBase kind) => classes.Where(c => c.Base == kind).Select(c => c.Name).Distinct().ToList() is [var only] ? only : null;
+        string? Single(ModuleBase kind) => classes.Where(c => c.Base == kind).Select(c => c.Name).Distinct().ToList() is { Count: 1 } only ? only[0] : null;
 
         var registrations = new List<Registration>();
         var priorities = new List<PriorityRegistration>();
@@ -146,7 +146,7 @@ internal sealed partial class ModuleCollector(CSharpCompilation compilation)
 
     private static MaskValue Mask(ExpressionSyntax expression, SemanticModel model)
     {
-        IReadOnlyList<string> names = [.. NotificationConstant().Matches(expression.ToString()).Select(match => match.Value).Distinct()];
+        IReadOnlyList<string> names = [.. NotificationConstants.Matches(expression.ToString()).Cast<Match>().Select(match => match.Value).Distinct()];
         var constant = model.GetConstantValue(expression);
         return constant is { HasValue: true, Value: { } value } && value is uint or int or long or ulong or ushort or short or byte
             ? MaskValue.Known(unchecked((uint)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)), names)

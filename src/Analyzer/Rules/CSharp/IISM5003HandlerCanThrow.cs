@@ -19,7 +19,8 @@ public sealed class IISM5003HandlerCanThrow : Rule
         var methods = managed.EntryPoints.Select(entry => (entry.MethodName, entry.UnprotectedCalls))
             .Concat(managed.SlotTargets.Select(target => (target.MethodName, target.UnprotectedCalls)))
             .Where(method => method.UnprotectedCalls.Count > 0)
-            .DistinctBy(method => method.MethodName);
+            .GroupBy(method => method.MethodName)
+            .Select(group => group.First());
         foreach (var (name, calls) in methods)
         {
             var first = calls[0];

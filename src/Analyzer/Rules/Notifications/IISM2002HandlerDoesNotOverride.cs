@@ -23,7 +23,7 @@ public sealed class IISM2002HandlerDoesNotOverride : Rule
             {
                 continue;
             }
-            var overridden = moduleClass.Handlers.Where(handler => handler.Overrides).Select(handler => handler.Name).ToHashSet(StringComparer.Ordinal);
+            var overridden = new HashSet<string>(moduleClass.Handlers.Where(handler => handler.Overrides).Select(handler => handler.Name), StringComparer.Ordinal);
             foreach (var handler in moduleClass.Handlers.Where(handler => !handler.Overrides))
             {
                 if (Intended(handler.Name, layout, overridden) is not { } expected)

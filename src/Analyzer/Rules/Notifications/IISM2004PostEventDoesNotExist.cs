@@ -14,7 +14,7 @@ public sealed class IISM2004PostEventDoesNotExist : Rule
 
     private static readonly IReadOnlyDictionary<string, Notification> NonexistentPostHandlers =
         IisContract.RequestNotifications.Where(n => n.Handler is not null && n.PostHandler is null)
-            .ToDictionary(n => "OnPost" + n.Handler!["On".Length..], StringComparer.Ordinal);
+            .ToDictionary(n => "OnPost" + n.Handler!.Substring("On".Length), StringComparer.Ordinal);
 
     public static bool IsNonexistentPostHandler(string name) => NonexistentPostHandlers.ContainsKey(name);
 

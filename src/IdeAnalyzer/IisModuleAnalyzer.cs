@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.FrontEnds.CSharp;
+using IisModuleValidator.Model;
+using IisModuleValidator.Rules;
+using IisModuleValidator.Rules.CSharp;
+using IisModuleValidator.Rules.Notifications;
+using IisModuleValidator.Rules.ReturnValue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IisModuleValidator.IdeAnalyzer;
+
+/// <summary>
+/// The validator's C# checks in the IDE and in dotnet build: the same front end (ModuleCollector), the same rules and
+/// the same catalog (ids, titles, help links) as the command line, run once per compilation.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IisModuleAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rules that apply to C# modules.</summary>
+    private static readonly Rule[] Rules =
+    [
+        new IISM2001RegisteredNotificationWithoutHandler(),
+        new IISM2003HandlerNeverRegistered(),
+        new IISM2004PostEventDoesNotExist(),
+        new IISM2005UndefinedNotificationBits(),
+        new IISM2006PriorityMisuse(),
+        new IISM3001RequestHandlerReturnsInvalidStatus(),
+        new IISM3002GlobalHandlerReturnsInvalidStatus(),
+        new IISM5001EntryPointWrong(),
+        new IISM5002SlotTargetCallingConvention(),
+        new IISM5003HandlerCanThrow(),
+        new IISM5004GlobalModuleWithoutTerminate(),
+    ];
+
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
+        Rules.ToImmutableDictionary(rule => rule.Id, rule => Describe(RuleCatalog.Default[rule.Id]));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.CreateRange(Descriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal));
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationAction(Analyze);
+    }
+
+    private static DiagnosticDescriptor Describe(RuleDescriptor rule) => new(
+        rule.Id, rule.Title, "{0}", rule.Category, Severity(rule.DefaultLevel), isEnabledByDefault: true,
+        description: rule.FullDescription, helpLinkUri: rule.HelpUri, customTags: [.. rule.Tags]);
+
+    private static DiagnosticSeverity Severity(RuleLevel level) => level switch
+    {
+        RuleLevel.Error => DiagnosticSeverity.Error,
+        RuleLevel.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+
+#pragma warning disable RS1030 // The module is a whole-compilation fact: one semantic model per tree, once per compilation.
+    private static void Analyze(CompilationAnalysisContext context)
+    {
+        if (context.Compilation is not CSharpCompilation compilation)
+        {
+            return;
+        }
+        var model = new ModuleCollector(compilation).Build(compilation.AssemblyName ?? "module");
+        if (model.Managed is not { } managed || managed.EntryPoints.Count == 0 && managed.Vtables.Count == 0 && model.Registrations.Count == 0)
+        {
+            return; // not an IIS module
+        }
+        var ruleContext = new RuleContext(RuleCatalog.Default);
+        var trees = compilation.SyntaxTrees.ToDictionary(tree => tree.FilePath, StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            foreach (var finding in rule.Check(model, ruleContext))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var location = Locate(finding.Location, trees);
+                var related = finding.Related.Select(r => Locate(r.Location, trees)).Where(l => l != Location.None);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors[rule.Id], location, Severity(finding.Level), related, null, finding.Message));
+            }
+        }
+    }
+#pragma warning restore RS1030
+
+    private static Location Locate(SourceLocation location, Dictionary<string, SyntaxTree> trees)
+    {
+        if (!trees.TryGetValue(location.FilePath, out var tree) || location.Line is not { } line)
+        {
+            return Location.None;
+        }
+        var text = tree.GetText();
+        var lineIndex = Math.Min(Math.Max(line - 1, 0), text.Lines.Count - 1);
+        var start = text.Lines[lineIndex].Start + Math.Max((location.Column ?? 1) - 1, 0);
+        return Location.Create(tree, new TextSpan(Math.Min(start, text.Lines[lineIndex].End), 0));
+    }
+}

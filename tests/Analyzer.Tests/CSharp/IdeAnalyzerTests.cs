@@ -1,0 +1,94 @@
+extern alias ide;
+
+using System.Collections.Immutable;
+using System.Diagnostics;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Tests.Cpp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using IdeAnalyzer = ide::IisModuleValidator.IdeAnalyzer.IisModuleAnalyzer;
+
+namespace IisModuleValidator.Tests.CSharp;
+
+/// <summary>The Roslyn DiagnosticAnalyzer: the same findings as the command line, with the catalog's ids and help links.</summary>
+public sealed class IdeAnalyzerTests
+{
+    private static readonly string Root = Path.Combine(TestPaths.Samples, "csharp");
+
+    private static readonly IReadOnlyList<MetadataReference> References =
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path))];
+
+    public static TheoryData<string> Projects() => CSharpSampleTests.Projects();
+
+    private static async Task<ImmutableArray<Diagnostic>> Analyze(string sample)
+    {
+        var files = FrontEnds.CSharp.CSharpProject.Load(Path.Combine(Root, sample, sample + ".csproj")).Files;
+        var compilation = CSharpCompilation.Create(sample,
+            files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Latest), file)),
+            References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        return await compilation.WithAnalyzers([new IdeAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public async Task The_analyzer_reports_exactly_the_marked_findings(string sample)
+    {
+        var diagnostics = await Analyze(sample);
+        var actual = diagnostics
+            .Select(diagnostic => SourceExpectations.Key(diagnostic.Location.SourceTree!.FilePath, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Id))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(SourceExpectations.For(Path.Combine(Root, sample)), actual);
+    }
+
+    [Fact]
+    public void Descriptors_come_from_the_rule_catalog()
+    {
+        var analyzer = new IdeAnalyzer();
+        Assert.NotEmpty(analyzer.SupportedDiagnostics);
+        foreach (var descriptor in analyzer.SupportedDiagnostics)
+        {
+            var rule = RuleCatalog.Default[descriptor.Id];
+            Assert.Equal(rule.Title, descriptor.Title.ToString());
+            Assert.Equal(rule.HelpUri, descriptor.HelpLinkUri);
+            Assert.Equal(rule.Category, descriptor.Category);
+        }
+        var unshipped = File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "src", "IdeAnalyzer", "AnalyzerReleases.Unshipped.md"))
+            .Where(line => line.StartsWith("IISM", StringComparison.Ordinal)).Select(line => line.Split(' ')[0]);
+        Assert.Equal(analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Order(), unshipped.Order());
+    }
+
+    [Fact]
+    public async Task Dotnet_build_of_a_module_that_uses_the_analyzer_shows_the_findings_with_help_links()
+    {
+        using var temp = new TempDirectory();
+        var analyzer = typeof(IdeAnalyzer).Assembly.Location;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "missing-slot"), "*.cs").Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")))
+        {
+            File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
+        }
+        File.WriteAllText(Path.Combine(temp.Path, "module.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+              </PropertyGroup>
+              <ItemGroup>
+                <Analyzer Include="{analyzer}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(temp.Path, "module.csproj"), "-nologo", "-clp:NoSummary"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = temp.Path,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.NotEqual(0, process.ExitCode); // IISM2001 is an error
+        Assert.Contains("MissingSlotModule.cs(24,20): error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
+    }
+}
