@@ -3,9 +3,6 @@ using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.CSharp;
 using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
-using IisModuleValidator.Rules.CSharp;
-using IisModuleValidator.Rules.Notifications;
-using IisModuleValidator.Rules.ReturnValue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,21 +17,7 @@ namespace IisModuleValidator.IdeAnalyzer;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IisModuleAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The rules that apply to C# modules.</summary>
-    private static readonly Rule[] Rules =
-    [
-        new IISM2001RegisteredNotificationWithoutHandler(),
-        new IISM2003HandlerNeverRegistered(),
-        new IISM2004PostEventDoesNotExist(),
-        new IISM2005UndefinedNotificationBits(),
-        new IISM2006PriorityMisuse(),
-        new IISM3001RequestHandlerReturnsInvalidStatus(),
-        new IISM3002GlobalHandlerReturnsInvalidStatus(),
-        new IISM5001EntryPointWrong(),
-        new IISM5002SlotTargetCallingConvention(),
-        new IISM5003HandlerCanThrow(),
-        new IISM5004GlobalModuleWithoutTerminate(),
-    ];
+    private static readonly IReadOnlyList<Rule> Rules = CSharpRuleSet.All;
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors =
         Rules.ToImmutableDictionary(rule => rule.Id, rule => Describe(RuleCatalog.Default[rule.Id]));

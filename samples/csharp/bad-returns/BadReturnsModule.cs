@@ -18,10 +18,7 @@ public static unsafe class BadReturnsModule
             s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
             s_vtbl->OnBeginRequest = &OnBeginRequest;
             s_vtbl->OnEndRequest = &OnEndRequest;
-            var factory = Native.Allocate<IHttpModuleFactory>();
-            factory->lpVtbl = Native.Allocate<IHttpModuleFactory.Vtbl>();
-            factory->lpVtbl->GetHttpModule = &GetHttpModule;
-            factory->lpVtbl->Terminate = &Terminate;
+            var factory = ModuleFactory.Create(s_vtbl);
             var hr = pModuleInfo->SetRequestNotifications(factory, (uint)(RequestNotifications.RQ_BEGIN_REQUEST | RequestNotifications.RQ_END_REQUEST), 0);
             return hr < 0 ? hr : BadGlobalModule.Register(pModuleInfo);
         }
@@ -31,26 +28,6 @@ public static unsafe class BadReturnsModule
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int GetHttpModule(IHttpModuleFactory* self, CHttpModule** ppModule, IModuleAllocator* pAllocator)
-    {
-        try
-        {
-            var module = Native.Allocate<CHttpModule>();
-            module->lpVtbl = s_vtbl;
-            *ppModule = module;
-            return 0;
-        }
-        catch
-        {
-            return unchecked((int)0x8007000E);
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static void Terminate(IHttpModuleFactory* self)
-    {
-    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
     private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>

@@ -1,6 +1,6 @@
-// A correct C# module: a request module (begin and end of request) and a global module (application start),
-// with hand-built vtables whose slots point at [UnmanagedCallersOnly] member functions, every managed call that
-// can throw inside a catch-all.
+// A correct C# module: a request module (begin and end of request) and a global module (application start), with
+// hand-built vtables whose slots point at [UnmanagedCallersOnly] member functions (the factory is the shared
+// Interop/ModuleFactory.cs), and every managed call that can throw inside a catch-all.
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -11,22 +11,19 @@ namespace IisModules.Hello;
 
 public static unsafe class HelloModule
 {
-    private static CHttpModule.Vtbl* s_moduleVtbl;
+    private static CHttpModule.Vtbl* s_vtbl;
 
     [UnmanagedCallersOnly(EntryPoint = "RegisterModule")]
     public static int RegisterModule(uint dwServerVersion, IHttpModuleRegistrationInfo* pModuleInfo, IHttpServer* pGlobalInfo)
     {
         try
         {
-            s_moduleVtbl = Native.Allocate<CHttpModule.Vtbl>();
-            s_moduleVtbl->OnBeginRequest = &OnBeginRequest;
-            s_moduleVtbl->OnEndRequest = &OnEndRequest;
-            s_moduleVtbl->Dispose = &Dispose;
+            s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
+            s_vtbl->OnBeginRequest = &OnBeginRequest;
+            s_vtbl->OnEndRequest = &OnEndRequest;
+            s_vtbl->Dispose = &Dispose;
 
-            var factory = Native.Allocate<IHttpModuleFactory>();
-            factory->lpVtbl = Native.Allocate<IHttpModuleFactory.Vtbl>();
-            factory->lpVtbl->GetHttpModule = &GetHttpModule;
-            factory->lpVtbl->Terminate = &TerminateFactory;
+            var factory = ModuleFactory.Create(s_vtbl);
 
             var result = pModuleInfo->SetRequestNotifications(factory,
                 (uint)(RequestNotifications.RQ_BEGIN_REQUEST | RequestNotifications.RQ_END_REQUEST), 0);
@@ -38,26 +35,6 @@ public static unsafe class HelloModule
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int GetHttpModule(IHttpModuleFactory* self, CHttpModule** ppModule, IModuleAllocator* pAllocator)
-    {
-        try
-        {
-            var module = Native.Allocate<CHttpModule>();
-            module->lpVtbl = s_moduleVtbl;
-            *ppModule = module;
-            return 0;
-        }
-        catch (Exception)
-        {
-            return unchecked((int)0x8007000E);
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static void TerminateFactory(IHttpModuleFactory* self)
-    {
-    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
     private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>

@@ -17,10 +17,7 @@ public static unsafe class PostWithoutEventModule
         {
             s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
             s_vtbl->OnBeginRequest = &OnBeginRequest;
-            var factory = Native.Allocate<IHttpModuleFactory>();
-            factory->lpVtbl = Native.Allocate<IHttpModuleFactory.Vtbl>();
-            factory->lpVtbl->GetHttpModule = &GetHttpModule;
-            factory->lpVtbl->Terminate = &Terminate;
+            var factory = ModuleFactory.Create(s_vtbl);
             return pModuleInfo->SetRequestNotifications(factory, (uint)RequestNotifications.RQ_BEGIN_REQUEST, (uint)RequestNotifications.RQ_MAP_PATH); // expect: IISM2004
         }
         catch
@@ -29,26 +26,6 @@ public static unsafe class PostWithoutEventModule
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int GetHttpModule(IHttpModuleFactory* self, CHttpModule** ppModule, IModuleAllocator* pAllocator)
-    {
-        try
-        {
-            var module = Native.Allocate<CHttpModule>();
-            module->lpVtbl = s_vtbl;
-            *ppModule = module;
-            return 0;
-        }
-        catch
-        {
-            return unchecked((int)0x8007000E);
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static void Terminate(IHttpModuleFactory* self)
-    {
-    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
     private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>

@@ -19,10 +19,7 @@ public static unsafe class WrongCallConvModule
             s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
             s_vtbl->OnBeginRequest = (delegate* unmanaged[MemberFunction]<CHttpModule*, IHttpContext*, IHttpEventProvider*, REQUEST_NOTIFICATION_STATUS>) // expect: IISM5002
                 (delegate* unmanaged<CHttpModule*, IHttpContext*, IHttpEventProvider*, REQUEST_NOTIFICATION_STATUS>)&OnBeginRequest;
-            var factory = Native.Allocate<IHttpModuleFactory>();
-            factory->lpVtbl = Native.Allocate<IHttpModuleFactory.Vtbl>();
-            factory->lpVtbl->GetHttpModule = &GetHttpModule;
-            factory->lpVtbl->Terminate = &Terminate;
+            var factory = ModuleFactory.Create(s_vtbl);
             return pModuleInfo->SetRequestNotifications(factory, (uint)RequestNotifications.RQ_BEGIN_REQUEST, 0);
         }
         catch
@@ -31,26 +28,6 @@ public static unsafe class WrongCallConvModule
         }
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static int GetHttpModule(IHttpModuleFactory* self, CHttpModule** ppModule, IModuleAllocator* pAllocator)
-    {
-        try
-        {
-            var module = Native.Allocate<CHttpModule>();
-            module->lpVtbl = s_vtbl;
-            *ppModule = module;
-            return 0;
-        }
-        catch
-        {
-            return unchecked((int)0x8007000E);
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-    private static void Terminate(IHttpModuleFactory* self)
-    {
-    }
 
     [UnmanagedCallersOnly]
     private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>

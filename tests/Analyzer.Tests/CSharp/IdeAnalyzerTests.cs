@@ -89,6 +89,8 @@ public sealed class IdeAnalyzerTests
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.NotEqual(0, process.ExitCode); // IISM2001 is an error
-        Assert.Contains("MissingSlotModule.cs(24,20): error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
+        var markedLine = File.ReadLines(Path.Combine(Root, "missing-slot", "MissingSlotModule.cs")).ToList().FindIndex(line => line.Contains("expect: IISM2001")) + 1;
+        Assert.Contains($"MissingSlotModule.cs({markedLine},", output);
+        Assert.Contains("error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
     }
 }

@@ -12,55 +12,36 @@ internal static partial class SharedPrologue
     [GeneratedRegex(@"^\s*#\s*include\s*([""<])([^"">]+)[>""]")]
     private static partial Regex Include();
 
+    /// <summary>The trimmed lines of a file that are not blank and not comments (line comments and /* */ blocks).</summary>
+    private static IEnumerable<string> MeaningfulLines(string path)
+    {
+        var inComment = false;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (inComment || line.StartsWith("/*", StringComparison.Ordinal))
+            {
+                inComment = !line.Contains("*/", StringComparison.Ordinal);
+                continue;
+            }
+            if (line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal))
+            {
+                yield return line;
+            }
+        }
+    }
+
     /// <summary>
     /// Whether a header holds only preprocessor directives and comments (a precomp.h of #includes): then every
     /// declaration its PCH carries comes from elsewhere, and walking a translation unit can skip them all.
     /// </summary>
-    public static bool IsDirectivesOnly(string header)
-    {
-        var inComment = false;
-        foreach (var raw in File.ReadLines(header))
-        {
-            var line = raw.Trim();
-            if (inComment)
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
-            if (line.StartsWith("/*", StringComparison.Ordinal))
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
-            if (line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal) && !line.StartsWith('#'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static bool IsDirectivesOnly(string header) => MeaningfulLines(header).All(line => line.StartsWith('#'));
 
     /// <summary>The full path of the first header <paramref name="source"/> includes before any code, or null.</summary>
     public static string? FirstHeader(string source, IReadOnlyList<string> includeDirectories)
     {
-        var inComment = false;
-        foreach (var raw in File.ReadLines(source))
+        foreach (var line in MeaningfulLines(source).Where(line => !line.StartsWith("#pragma once", StringComparison.Ordinal)))
         {
-            var line = raw.Trim();
-            if (inComment)
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
-            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("#pragma once", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            if (line.StartsWith("/*", StringComparison.Ordinal))
-            {
-                inComment = !line.Contains("*/", StringComparison.Ordinal);
-                continue;
-            }
             var match = Include().Match(line);
             if (!match.Success)
             {
