@@ -2,18 +2,34 @@ using System.Diagnostics;
 
 namespace IisModuleValidator.Tests.Binary;
 
-/// <summary>Builds the samples once, with linker maps, into a temporary folder for the tests that need a fresh build.</summary>
+/// <summary>
+/// Builds the samples once, optimised (/O2, as committed) and unoptimised (/Od), with linker maps, into a temporary
+/// folder for the tests that need a fresh build.
+/// </summary>
 public sealed class SampleBuildFixture : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    public string Binaries => Path.Combine(_temp.Path, "bin");
+    public static readonly string[] Variants = ["O2", "Od"];
 
-    public string Maps => Path.Combine(_temp.Path, "maps");
+    public string Binaries => BinariesOf("O2");
+
+    public string BinariesOf(string variant) => Path.Combine(_temp.Path, variant, "bin");
+
+    public string MapsOf(string variant) => Path.Combine(_temp.Path, variant, "maps");
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.Samples, "build.sh"), "--out", Binaries, "--maps", Maps])
+        foreach (var variant in Variants)
+        {
+            await Build(variant);
+        }
+    }
+
+    private async Task Build(string variant)
+    {
+        string[] optimisation = variant == "Od" ? ["--od"] : [];
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.Samples, "build.sh"), "--out", BinariesOf(variant), "--maps", MapsOf(variant), .. optimisation])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

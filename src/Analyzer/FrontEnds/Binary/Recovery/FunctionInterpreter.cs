@@ -8,11 +8,13 @@ namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 /// and tells an observer of every call and of stores into memory it does not own. Bounded in instructions and
 /// paths, so that hostile or huge code cannot hang a run; running out of budget is reported, never guessed over.
 /// </summary>
-internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
+internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer, int constructorDepth = 0)
 {
     public const int MaxInstructions = 20_000;
     public const int MaxPaths = 256;
     private const int MaxVisitsPerAddress = 8;
+    // A derived class's constructor calls its base's: two levels set the final vtable of an /Od-built object.
+    private const int MaxConstructorDepth = 2;
 
     private readonly Dictionary<uint, Instruction> _decoded = [];
     private readonly Dictionary<uint, int?> _poppedBytes = [];
@@ -169,6 +171,11 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
             ? [state.Get(Register.RCX), state.Get(Register.RDX), state.Get(Register.R8), state.Get(Register.R9), StackAt(0x20 + firstStackArgument), StackAt(0x28 + firstStackArgument)]
             : [StackAt(firstStackArgument), StackAt(firstStackArgument + 4), StackAt(firstStackArgument + 8), StackAt(firstStackArgument + 12)];
         var outcome = observer.OnCall(new CallSite(rva, target, state.Get(Register.RCX), arguments, state));
+        var self = Bitness == 64 ? arguments[0] : state.Get(Register.RCX);
+        if (outcome == Unhandled && isCall && target is ImageAddress(var constructor) && self is HeapObject or ParameterValue(0) or OffsetAddress(HeapObject, _))
+        {
+            outcome = FollowConstructor(constructor, self, rva, state);
+        }
 
         foreach (var volatileRegister in Bitness == 64
                      ? new[] { Register.RAX, Register.RCX, Register.RDX, Register.R8, Register.R9, Register.R10, Register.R11 }
@@ -179,7 +186,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
         state.Set(Register.RAX, outcome.ReturnValue ?? new HeapObject(++_nextObject));
         if (Bitness == 32 && isCall)
         {
-            var popped = outcome.PoppedBytes ?? (target is ImageAddress(var calledFunction) ? PoppedBytes(calledFunction) : null);
+            var popped = outcome.PoppedBytes
+                ?? (target is ImageAddress(var calledFunction) ? PoppedBytes(calledFunction) : null)
+                ?? (CallerCleansUp(instruction) || IsCRuntimeImport(target) ? 0 : null);
             if (popped is { } bytes && sp != long.MinValue)
             {
                 state.Set(StackRegister, new StackAddress(sp + bytes));
@@ -192,6 +201,44 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
         return outcome;
     }
 
+    private static readonly CallOutcome Unhandled = new();
+
+    /// <summary>
+    /// A call on an object the code just allocated is most likely its constructor (unoptimised builds do not inline
+    /// it): the vtable pointers it stores into 'this' are applied to the object, and it returns 'this'.
+    /// </summary>
+    private CallOutcome FollowConstructor(uint constructor, SymbolicValue self, uint rva, MachineState state)
+    {
+        if (constructorDepth >= MaxConstructorDepth)
+        {
+            return Unhandled;
+        }
+        var stores = new ConstructorObserver();
+        var nested = new FunctionInterpreter(image, stores, constructorDepth + 1);
+        nested.Run(constructor, nested.EntryState(1, isMember: true));
+        foreach (var (offset, value) in stores.Stores)
+        {
+            Store(state, self is OffsetAddress(var baseObject, var at) ? new OffsetAddress(baseObject, at + offset) : new OffsetAddress(self, offset), value, rva);
+        }
+        return stores.Stores.Count > 0 ? new CallOutcome(self) : Unhandled;
+    }
+
+    /// <summary>Records what a constructor stores into its own object.</summary>
+    private sealed class ConstructorObserver : ICodeObserver
+    {
+        public List<(long Offset, SymbolicValue Value)> Stores { get; } = [];
+
+        public CallOutcome OnCall(CallSite call) => Unhandled;
+
+        public void OnStore(uint rva, SymbolicValue address, SymbolicValue value, MachineState state)
+        {
+            if (address is OffsetAddress(ParameterValue(0), var offset) && value is ImageAddress)
+            {
+                Stores.Add((offset, value));
+            }
+        }
+    }
+
     /// <summary>The import a thunk ('jmp [IAT slot]') jumps to, or null when the function is not such a thunk.</summary>
     private ImportedFunction? ImportThunk(uint rva)
     {
@@ -202,6 +249,15 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
         var slot = jump.IsIPRelativeMemoryOperand ? jump.IPRelativeMemoryAddress : jump.MemoryBase == Register.None ? jump.MemoryDisplacement64 & (Bitness == 32 ? 0xFFFFFFFF : ulong.MaxValue) : 0;
         return image.IsInImage(slot) && image.ImportSlots.TryGetValue((uint)(slot - image.ImageBase), out var name) ? new ImportedFunction(name) : null;
     }
+
+    /// <summary>The C runtime's exports are __cdecl (the caller pops); Windows APIs are __stdcall.</summary>
+    private static bool IsCRuntimeImport(SymbolicValue target) =>
+        target is ImportedFunction(var name) && System.Text.RegularExpressions.Regex.IsMatch(name,
+            @"^(vcruntime\d+\w*|ucrtbased?|msvc[rp]\d+d?|api-ms-win-crt-[\w-]+)\.dll!", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>x86: the instruction after a call is 'add esp, N', so the callee was cdecl and popped nothing.</summary>
+    private bool CallerCleansUp(Instruction call) =>
+        Decode((uint)(call.NextIP - image.ImageBase)) is { Mnemonic: Mnemonic.Add, Op0Kind: OpKind.Register, Op0Register: Register.ESP, Op1Kind: OpKind.Immediate8to32 or OpKind.Immediate32 };
 
     /// <summary>x86: how many argument bytes a function pops on return (its first 'ret N'), or null when not found.</summary>
     public int? PoppedBytes(uint functionRva)
@@ -363,6 +419,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
     {
         StackAddress(var offset) => state.StackKnown && state.Stack.TryGetValue(offset, out var value) ? value : SymbolicValue.Unknown,
         ImageAddress(var rva) when image.ImportSlots.TryGetValue(rva, out var imported) => new ImportedFunction(imported),
+        ImageAddress(var rva) when state.Globals.TryGetValue(rva, out var written) => written,
         ImageAddress(var rva) => image.ReadPointer(rva) is { } pointer ? Constant(pointer) : SymbolicValue.Unknown,
         OffsetAddress(HeapObject(var id), var offset) when state.Heap.TryGetValue((id, offset), out var field) => field,
         OffsetAddress(var baseValue, var offset) => new LoadedValue(baseValue, offset),
@@ -378,6 +435,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer)
                 break;
             case OffsetAddress(HeapObject(var id), var offset):
                 state.Heap[(id, offset)] = value;
+                break;
+            case ImageAddress(var global):
+                state.Globals[global] = value;
                 break;
             case OffsetAddress:
                 observer.OnStore(rva, address, value, state);

@@ -11,6 +11,9 @@ internal sealed class MachineState
 
     public Dictionary<(int Object, long Offset), SymbolicValue> Heap { get; private init; } = [];
 
+    /// <summary>Globals of the image this path wrote (g_module = new ...), read back before the image's own bytes.</summary>
+    public Dictionary<uint, SymbolicValue> Globals { get; private init; } = [];
+
     /// <summary>False once a call popped an unknown number of bytes (x86): stack slots can no longer be trusted.</summary>
     public bool StackKnown { get; set; } = true;
 
@@ -30,6 +33,7 @@ internal sealed class MachineState
         Registers = new(Registers),
         Stack = new(Stack),
         Heap = new(Heap),
+        Globals = new(Globals),
         StackKnown = StackKnown,
     };
 }

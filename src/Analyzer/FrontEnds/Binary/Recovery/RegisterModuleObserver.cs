@@ -30,7 +30,7 @@ internal sealed class RegisterModuleObserver(PeImage image, SymbolicValue regist
             };
             var state = call.State.Clone();
             uint? vtable = passed is var (objectId, objectOffset) && state.Heap.TryGetValue((objectId, objectOffset), out var first) && first is ImageAddress(var rva) ? rva : null;
-            Calls.Add(new RecoveredCall(call.Rva, slot, arguments, vtable, passed, state));
+            Record(new RecoveredCall(call.Rva, slot, arguments, vtable, passed, state));
             return new CallOutcome(SymbolicValue.Unknown, PoppedBytes: slot <= 2 ? 12 : 8);
         }
         if (depth == 0 && call.Target is ImageAddress(var helper) && Carries(call) is var (index, isMember))
@@ -38,12 +38,34 @@ internal sealed class RegisterModuleObserver(PeImage image, SymbolicValue regist
             var nested = new RegisterModuleObserver(image, new ParameterValue(index), depth + 1);
             var helperInterpreter = new FunctionInterpreter(image, nested);
             helperInterpreter.Run(helper, helperInterpreter.EntryState(Math.Max(index + 1, 4), isMember));
-            Calls.AddRange(nested.Calls);
+            nested.Calls.ForEach(Record);
             HelperTruncated |= helperInterpreter.Truncated;
             // x64 leaves the pointer in RDX for calls that do not take it (operator new): their result is still an object.
             return new CallOutcome();
         }
         return new CallOutcome();
+    }
+
+    /// <summary>
+    /// Several paths reach one call (a mask built with 'if (x) mask |= ...' in an unoptimised build): one call, whose
+    /// masks are the union of the constants the paths pass, or unknown when a path passes something else.
+    /// </summary>
+    private void Record(RecoveredCall call)
+    {
+        var index = Calls.FindIndex(known => known.Rva == call.Rva);
+        if (index < 0)
+        {
+            Calls.Add(call);
+            return;
+        }
+        var known = Calls[index];
+        var merged = known.Arguments.Zip(call.Arguments, (first, second) => (first, second) switch
+        {
+            _ when first == second => first,
+            (ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a | b),
+            _ => SymbolicValue.Unknown,
+        }).ToList();
+        Calls[index] = known with { Arguments = merged };
     }
 
     /// <summary>Which parameter of a called helper receives the registration info pointer, if any.</summary>
