@@ -7,6 +7,7 @@
 #     --out   where the DLLs go (default: samples/bin)
 #     --maps  also write linker maps there (the ground truth of the binary recovery tests)
 #     --od    build without optimisation (/Od), as a debug build spills everything to the stack
+#     --gr    build with RTTI (/GR), which names every polymorphic class in the image
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
 set -euo pipefail
@@ -15,11 +16,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/bin"
 maps=""
 optimisation=/O2
+rtti=/GR-
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --maps) maps="$2"; shift 2 ;;
     --od) optimisation=/Od; shift ;;
+    --gr) rtti=/GR; shift ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -28,7 +31,7 @@ for tool in clang-cl-19 lld-link-19 llvm-dlltool-19; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install clang-19 lld-19 llvm-19" >&2; exit 2; }
 done
 
-work="$here/obj${optimisation#/}"
+work="$here/obj${optimisation#/}${rtti#/}"
 mkdir -p "$work" "$out"
 
 # The Windows SDK from NuGet.
@@ -51,7 +54,7 @@ llvm-dlltool-19 -m i386:x86-64 -d "$here/toolchain/vcruntime140d.def" -l "$work/
 llvm-dlltool-19 -m i386 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x86/vcruntime140d.lib"
 
 # Warnings are shown, not fatal: the broken samples are broken on purpose (hidden overloads, odd casts).
-compile_flags=(/nologo /c "$optimisation" /Oi- /GS- /GR- /Zl /Brepro /std:c++17 /W4 -Wno-overloaded-virtual
+compile_flags=(/nologo /c "$optimisation" /Oi- /GS- "$rtti" /Zl /Brepro /std:c++17 /W4 -Wno-overloaded-virtual
   -vfsoverlay "$overlay"
   -imsvc "$here/../src/Analyzer/FrontEnds/Cpp/MsvcStandIn" -imsvc "$sdk_include/um" -imsvc "$sdk_include/shared" -imsvc "$sdk_include/ucrt")
 
@@ -74,6 +77,7 @@ build_sample() {
   mkdir -p "$objdir" "$out/$arch"
   local objects=()
   [ "$optimisation" = /Od ] && [ "$name" != debug-crt ] && sources+=("$here/cpp/common/od_memset.cpp")
+  [ "$rtti" = /GR ] && sources+=("$here/cpp/common/rtti_type_info.cpp")
   for source in "${sources[@]}" "$here/cpp/common/crt_free.cpp"; do
     local object="$objdir/$(basename "${source%.cpp}").obj"
     clang-cl-19 --target="$target" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"

@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace IisModuleValidator.Tests.Binary;
 
 /// <summary>
-/// Builds the samples once, optimised (/O2, as committed) and unoptimised (/Od), with linker maps, into a temporary
-/// folder for the tests that need a fresh build.
+/// Builds the samples once, optimised (/O2, as committed), unoptimised (/Od) and with RTTI (/GR), with linker maps, into
+/// a temporary folder for the tests that need a fresh build.
 /// </summary>
 public sealed class SampleBuildFixture : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    public static readonly string[] Variants = ["O2", "Od"];
+    public static readonly string[] Variants = ["O2", "Od", "GR"];
 
     public string Binaries => BinariesOf("O2");
 
@@ -28,7 +28,7 @@ public sealed class SampleBuildFixture : IAsyncLifetime
 
     private async Task Build(string variant)
     {
-        string[] optimisation = variant == "Od" ? ["--od"] : [];
+        string[] optimisation = variant switch { "Od" => ["--od"], "GR" => ["--gr"], _ => [] };
         var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.Samples, "build.sh"), "--out", BinariesOf(variant), "--maps", MapsOf(variant), .. optimisation])
         {
             RedirectStandardOutput = true,

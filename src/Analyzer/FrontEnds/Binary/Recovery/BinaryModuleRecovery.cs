@@ -141,7 +141,8 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
             reason ?? mask.UnknownReason);
     }
 
-    private static string VtableName(uint rva) => $"class with vftable at RVA 0x{rva:X}";
+    /// <summary>The class's name from RTTI when the image has it (/GR), else its vtable's address.</summary>
+    private string VtableName(uint rva) => new RttiReader(image).ClassName(rva) ?? $"class with vftable at RVA 0x{rva:X}";
 
     /// <summary>The module class behind a vtable: every handler slot that is not the base default is an override.</summary>
     private ModuleClass Class(uint vtable, ClassLayout layout, Dictionary<uint, ModuleClass> classes)
