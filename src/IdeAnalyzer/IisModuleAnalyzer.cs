@@ -64,7 +64,8 @@ public sealed class IisModuleAnalyzer : DiagnosticAnalyzer
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var location = Locate(finding.Location, trees);
                 var related = finding.Related.Select(r => Locate(r.Location, trees)).Where(l => l != Location.None);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors[rule.Id], location, Severity(finding.Level), related, null, finding.Message));
+                var properties = finding.Properties.ToImmutableDictionary(pair => pair.Key, pair => (string?)pair.Value);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors[rule.Id], location, Severity(finding.Level), related, properties, finding.Message));
             }
         }
     }

@@ -38,6 +38,9 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                     {
                         ["evidence"] = registration.Evidence.ToString().ToLowerInvariant(),
                         ["confidence"] = registration.Confidence.ToString().ToLowerInvariant(),
+                        // What a code fix needs to add the handler.
+                        ["handler"] = handler,
+                        ["vtable"] = baseName,
                     },
                 };
             }
