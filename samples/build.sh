@@ -93,7 +93,8 @@ build_sample() {
 
 for arch in x64 x86; do
   for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only cdecl-register shapes-module \
-      missing-handler wrong-signature unregistered-handler post-without-event mixed-masks priorities bad-returns pending-forever allocator-dispose; do
+      missing-handler wrong-signature unregistered-handler post-without-event mixed-masks priorities bad-returns pending-forever allocator-dispose \
+      win32-only-bug; do
     build_sample "$name" "$arch" /DLL /NOENTRY "/OUT:$out/$arch/$name.dll"
   done
   SOURCES="src/handlers.cpp src/factory.cpp src/register.cpp" build_sample split-module "$arch" /DLL /NOENTRY "/OUT:$out/$arch/split-module.dll"

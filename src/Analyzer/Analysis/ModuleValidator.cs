@@ -114,16 +114,15 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         {
             return AnalyzeCSharp(input, context, sha256, length);
         }
-        CppProject project;
+        IReadOnlyList<CppProject> projects;
         try
         {
-            project = input.Kind switch
+            projects = input.Kind switch
             {
-                InputKind.VcxProject => VcxprojProject.Load(path),
-                InputKind.CompileCommands => CompileCommandsProject.Load(path),
-                InputKind.SourceFile => new CppProject(path, "x64", null,
-                    [new CompileUnit(path, [], [Path.GetDirectoryName(path)!], [])], []),
-                _ => FolderProject.Load(path),
+                InputKind.VcxProject => VcxprojProject.LoadConfigurations(path),
+                InputKind.CompileCommands => [CompileCommandsProject.Load(path)],
+                InputKind.SourceFile => [new CppProject(path, "x64", null, [new CompileUnit(path, [], [Path.GetDirectoryName(path)!], [])], [])],
+                _ => [FolderProject.Load(path)],
             };
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
@@ -136,11 +135,15 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         }
         try
         {
-            var analysis = new CppFrontEnd(tools).Analyze(project);
-            var notifications = analysis.Degraded.Select(unit => unit.LostIisHeaders
-                ? Notify(ToolNotificationIds.IisHeadersUnavailable, unit.SourcePath, unit.FirstError)
-                : Notify(ToolNotificationIds.SourceAnalysisDegraded, unit.SourcePath, unit.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.FirstError)).ToList();
-            return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
+            // Every configuration whose code differs is analyzed; a finding they share is reported once.
+            var analyses = projects.Select(project => new CppFrontEnd(tools).Analyze(project)).ToList();
+            var findings = analyses.SelectMany(analysis => Check(analysis.Model, context))
+                .DistinctBy(finding => (finding.RuleId, finding.Location, finding.Message)).ToList();
+            var notifications = analyses.SelectMany(analysis => analysis.Degraded).Select(unit => unit.LostIisHeaders
+                    ? Notify(ToolNotificationIds.IisHeadersUnavailable, unit.SourcePath, unit.FirstError)
+                    : Notify(ToolNotificationIds.SourceAnalysisDegraded, unit.SourcePath, unit.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.FirstError))
+                .Distinct().ToList();
+            return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), findings, notifications);
         }
         catch (Exception exception)
         {

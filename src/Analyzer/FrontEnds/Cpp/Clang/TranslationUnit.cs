@@ -101,9 +101,17 @@ internal sealed unsafe class TranslationUnit : IDisposable
 /// <summary>A libclang index: the shared context translation units are parsed in.</summary>
 internal sealed class ClangIndex : IDisposable
 {
+    // clang_createIndex registers LLVM's targets; two threads doing it at once can link the target registry into a
+    // cycle, and every later target lookup spins forever (seen with libclang 19). Creating indexes one at a time is
+    // cheap; the parses themselves still run in parallel.
+    private static readonly object CreationLock = new();
+
     public ClangIndex(bool excludeDeclarationsFromPch = false)
     {
-        Handle = ClangNative.clang_createIndex(excludeDeclarationsFromPch ? 1 : 0, displayDiagnostics: 0);
+        lock (CreationLock)
+        {
+            Handle = ClangNative.clang_createIndex(excludeDeclarationsFromPch ? 1 : 0, displayDiagnostics: 0);
+        }
     }
 
     public IntPtr Handle { get; private set; }

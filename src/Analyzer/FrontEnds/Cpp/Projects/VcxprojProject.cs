@@ -20,8 +20,14 @@ public static partial class VcxprojProject
     [GeneratedRegex(@"[/-]EXPORT:([^\s,=]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExportOption();
 
-    /// <summary>The configuration whose code is parsed: Release|x64 when present, else the first x64, else the first.</summary>
-    public static CppProject Load(string path)
+    /// <summary>The configuration whose code is parsed first: Release|x64 when present, else the first x64, else the first.</summary>
+    public static CppProject Load(string path) => LoadConfigurations(path)[0];
+
+    /// <summary>
+    /// One project per configuration whose code differs (its platform, its defines or its files): Debug and Release,
+    /// Win32 and x64 can compile different #if branches. The first is the one <see cref="Load"/> returns.
+    /// </summary>
+    public static IReadOnlyList<CppProject> LoadConfigurations(string path)
     {
         XDocument document;
         try
@@ -46,7 +52,10 @@ public static partial class VcxprojProject
                      ?? configurations.FirstOrDefault(c => c.EndsWith("|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations[0];
         var exports = configurations.Select(configuration => Exports(document, path, directory, configuration)).ToList();
-        return new CppProject(path, Platform(chosen), chosen, Units(document, directory, chosen), exports);
+        return configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)
+            .Select(configuration => new CppProject(path, Platform(configuration), configuration, Units(document, directory, configuration), exports))
+            .DistinctBy(project => string.Join("\n", project.Units.Select(unit => $"{project.Platform}|{unit.SourcePath}|{string.Join(";", unit.Defines)}")))
+            .ToList();
     }
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";
