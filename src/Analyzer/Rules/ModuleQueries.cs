@@ -59,7 +59,4 @@ public static class ModuleQueries
     /// <summary>Whether the bit is in the right mask of a registration.</summary>
     public static bool Includes(Registration registration, uint bit, bool isPost) =>
         (isPost ? registration.PostMask.Value : registration.Mask.Value) is { } mask && (mask & bit) != 0;
-
-    public static string Where(SourceLocation location) =>
-        location.Line is { } line ? $"{Path.GetFileName(location.FilePath)}:{line}" : Path.GetFileName(location.FilePath);
 }

@@ -176,9 +176,7 @@ internal static unsafe partial class ClangNative
     [DllImport(Library)] public static extern uint clang_equalCursors(CXCursor left, CXCursor right);
     [DllImport(Library)] public static extern int clang_Cursor_getNumArguments(CXCursor cursor);
     [DllImport(Library)] public static extern CXCursor clang_Cursor_getArgument(CXCursor cursor, uint index);
-    [DllImport(Library)] public static extern uint clang_CXXMethod_isVirtual(CXCursor cursor);
     [DllImport(Library)] public static extern uint clang_CXXMethod_isConst(CXCursor cursor);
-    [DllImport(Library)] public static extern uint clang_CXXMethod_isPureVirtual(CXCursor cursor);
     [DllImport(Library)] public static extern void clang_getOverriddenCursors(CXCursor cursor, out CXCursor* overridden, out uint count);
     [DllImport(Library)] public static extern void clang_disposeOverriddenCursors(CXCursor* overridden);
 

@@ -37,8 +37,6 @@ internal readonly unsafe struct Cursor(CXCursor native)
 
     public bool IsDefinition => ClangNative.clang_isCursorDefinition(Native) != 0;
 
-    public bool IsVirtualMethod => ClangNative.clang_CXXMethod_isVirtual(Native) != 0;
-
     public bool IsConstMethod => ClangNative.clang_CXXMethod_isConst(Native) != 0;
 
     public int ArgumentCount => ClangNative.clang_Cursor_getNumArguments(Native);
