@@ -8,8 +8,7 @@ namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 internal sealed record RecoveredCall(uint Rva, int Slot, IReadOnlyList<SymbolicValue> Arguments, uint? ObjectVtable, (int Id, long Offset)? Object, MachineState State)
 {
     /// <summary>The vtable stored at another offset of the same object (the complete object's, for a subobject).</summary>
-    public uint? VtableAt(long offset) =>
-        Object is var (id, _) && State.Heap.TryGetValue((id, offset), out var value) && value is ImageAddress(var rva) ? rva : null;
+    public uint? VtableAt(long offset) => Object is var (id, _) ? State.VtableAt(id, offset) : null;
 }
 
 /// <summary>A module class recovered from its vtable: which handler slots it overrides.</summary>

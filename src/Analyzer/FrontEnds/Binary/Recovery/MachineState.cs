@@ -24,9 +24,12 @@ internal sealed class MachineState
 
     public long StackPointer(Register stackRegister) => Get(stackRegister) is StackAddress(var offset) ? offset : long.MinValue;
 
+    /// <summary>The vtable pointer stored at <paramref name="offset"/> of an object the code filled, as an RVA.</summary>
+    public uint? VtableAt(int objectId, long offset) =>
+        Heap.TryGetValue((objectId, offset), out var field) && field is ImageAddress(var rva) ? rva : null;
+
     /// <summary>The vtable an object's first field was set to, as an RVA.</summary>
-    public uint? VtableOf(SymbolicValue value) =>
-        value is HeapObject(var id) && Heap.TryGetValue((id, 0), out var first) && first is ImageAddress(var rva) ? rva : null;
+    public uint? VtableOf(SymbolicValue value) => value is HeapObject(var id) ? VtableAt(id, 0) : null;
 
     public MachineState Clone() => new()
     {

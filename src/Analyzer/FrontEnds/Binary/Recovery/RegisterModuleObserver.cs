@@ -29,7 +29,7 @@ internal sealed class RegisterModuleObserver(PeImage image, SymbolicValue regist
                 _ => null,
             };
             var state = call.State.Clone();
-            uint? vtable = passed is var (objectId, objectOffset) && state.Heap.TryGetValue((objectId, objectOffset), out var first) && first is ImageAddress(var rva) ? rva : null;
+            var vtable = passed is var (objectId, objectOffset) ? state.VtableAt(objectId, objectOffset) : null;
             Record(new RecoveredCall(call.Rva, slot, arguments, vtable, passed, state));
             return new CallOutcome(SymbolicValue.Unknown, PoppedBytes: slot <= 2 ? 12 : 8);
         }
