@@ -63,10 +63,7 @@ internal sealed class LocalMaskFlow(SourceText text)
 
     private static bool RefersTo(Cursor expression, Cursor variable)
     {
-        while (expression.Kind is CursorKind.UnexposedExpr or CursorKind.ParenExpr && expression.Children() is [var only])
-        {
-            expression = only;
-        }
-        return expression.Kind == CursorKind.DeclRefExpr && expression.Referenced.Usr == variable.Usr;
+        var unwrapped = expression.WithoutParentheses();
+        return unwrapped.Kind == CursorKind.DeclRefExpr && unwrapped.Referenced.Usr == variable.Usr;
     }
 }

@@ -201,7 +201,7 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
     /// <summary>For an explicit cast, the type of the operand when it differs from the cast's own type.</summary>
     private static string? ConvertedFrom(Cursor expression)
     {
-        var cursor = StripParentheses(expression);
+        var cursor = expression.WithoutParentheses();
         if (cursor.Kind is not (CursorKind.CStyleCastExpr or CursorKind.CXXStaticCastExpr or CursorKind.CXXFunctionalCastExpr or CursorKind.CXXReinterpretCastExpr))
         {
             return null;
@@ -210,15 +210,6 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
         var from = Normalize(Cursor.Spell(Cursor.CanonicalOf(operand.Type)));
         var to = Normalize(Cursor.Spell(Cursor.CanonicalOf(cursor.Type)));
         return from == to ? null : from;
-    }
-
-    private static Cursor StripParentheses(Cursor cursor)
-    {
-        while (cursor.Kind is CursorKind.ParenExpr or CursorKind.UnexposedExpr && cursor.Children() is [var only])
-        {
-            cursor = only;
-        }
-        return cursor;
     }
 
     /// <summary>The value of a mask argument: a constant, the union a local variable can hold, or unknown with why.</summary>
@@ -230,7 +221,7 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
         {
             return MaskValue.Known(unchecked((uint)value), constants);
         }
-        var reference = StripParentheses(argument);
+        var reference = argument.WithoutParentheses();
         if (reference.Kind == CursorKind.DeclRefExpr && reference.Referenced is { Kind: CursorKind.VarDecl } variable)
         {
             return new LocalMaskFlow(text).Resolve(variable, scope.Function, call) is var (mask, reason, names) && mask is { } known

@@ -56,6 +56,17 @@ internal readonly unsafe struct Cursor(CXCursor native)
         }
     }
 
+    /// <summary>The expression under parentheses and clang's implicit (unexposed) conversions.</summary>
+    public Cursor WithoutParentheses()
+    {
+        var cursor = this;
+        while (cursor.Kind is CursorKind.ParenExpr or CursorKind.UnexposedExpr && cursor.Children() is [var only])
+        {
+            cursor = only;
+        }
+        return cursor;
+    }
+
     public static string Spell(CXType type) => ClangNative.Take(ClangNative.clang_getTypeSpelling(type));
 
     public static Cursor DeclarationOf(CXType type) => new(ClangNative.clang_getTypeDeclaration(type));
