@@ -100,11 +100,8 @@ public static class InputResolver
         return found;
     }
 
-    private static ToolNotification NotFound(Catalog.RuleCatalog catalog, string input, string what)
-    {
-        var descriptor = catalog[ToolNotificationIds.InputNotFound];
-        return new(descriptor.Id, descriptor.DefaultLevel, descriptor.FormatMessage([input, what]), null);
-    }
+    private static ToolNotification NotFound(Catalog.RuleCatalog catalog, string input, string what) =>
+        ToolNotification.Create(catalog, ToolNotificationIds.InputNotFound, null, input, what);
 
     /// <summary>Globs from the longest leading part of the pattern that has no wildcard.</summary>
     private static List<string> Glob(string pattern, string baseDirectory)

@@ -178,9 +178,5 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         new(new AnalyzedInput(path, sha256, length, null), [],
             [Notify(ToolNotificationIds.AnalysisFailed, path, $"{exception.GetType().Name}: {exception.Message}")]);
 
-    private ToolNotification Notify(string ruleId, string path, params string[] details)
-    {
-        var descriptor = catalog[ruleId];
-        return new ToolNotification(ruleId, descriptor.DefaultLevel, descriptor.FormatMessage(details), path);
-    }
+    private ToolNotification Notify(string ruleId, string path, params string[] details) => ToolNotification.Create(catalog, ruleId, path, details);
 }

@@ -6,7 +6,15 @@ namespace IisModuleValidator.Analysis;
 /// Something about the run rather than about a module: an input that was missing, unreadable or not a PE, a
 /// source clang could not fully parse. <paramref name="FilePath"/> is null when no file stands behind it.
 /// </summary>
-public sealed record ToolNotification(string RuleId, RuleLevel Level, string Message, string? FilePath);
+public sealed record ToolNotification(string RuleId, RuleLevel Level, string Message, string? FilePath)
+{
+    /// <summary>A notification with the catalog's level and message format for <paramref name="ruleId"/>.</summary>
+    public static ToolNotification Create(RuleCatalog catalog, string ruleId, string? filePath, params string[] arguments)
+    {
+        var descriptor = catalog[ruleId];
+        return new ToolNotification(ruleId, descriptor.DefaultLevel, descriptor.FormatMessage(arguments), filePath);
+    }
+}
 
 /// <summary>The ids of the tool notifications (rules/IISM9xxx.md).</summary>
 public static class ToolNotificationIds
