@@ -16,15 +16,12 @@ public sealed class CodeFixTests
 {
     private static readonly string Root = Path.Combine(TestPaths.Samples, "csharp");
 
-    private static readonly IReadOnlyList<MetadataReference> References =
-        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path))];
-
     private static (AdhocWorkspace Workspace, Project Project) Load(string sample)
     {
         var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, sample, sample, LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest), metadataReferences: References));
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest), metadataReferences: FrontEnds.CSharp.CSharpFrontEnd.References.Value));
         foreach (var file in FrontEnds.CSharp.CSharpProject.Load(Path.Combine(Root, sample, sample + ".csproj")).Files)
         {
             project = project.AddDocument(Path.GetFileName(file), File.ReadAllText(file), filePath: file).Project;

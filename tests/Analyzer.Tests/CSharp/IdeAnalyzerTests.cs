@@ -16,17 +16,11 @@ public sealed class IdeAnalyzerTests
 {
     private static readonly string Root = Path.Combine(TestPaths.Samples, "csharp");
 
-    private static readonly IReadOnlyList<MetadataReference> References =
-        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path))];
-
     public static TheoryData<string> Projects() => CSharpSampleTests.Projects();
 
     private static async Task<ImmutableArray<Diagnostic>> Analyze(string sample)
     {
-        var files = FrontEnds.CSharp.CSharpProject.Load(Path.Combine(Root, sample, sample + ".csproj")).Files;
-        var compilation = CSharpCompilation.Create(sample,
-            files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Latest), file)),
-            References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        var compilation = FrontEnds.CSharp.CSharpFrontEnd.Compile(FrontEnds.CSharp.CSharpProject.Load(Path.Combine(Root, sample, sample + ".csproj")));
         Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
         return await compilation.WithAnalyzers([new IdeAnalyzer()]).GetAnalyzerDiagnosticsAsync();
     }

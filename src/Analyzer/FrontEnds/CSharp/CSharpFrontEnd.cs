@@ -13,17 +13,15 @@ public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string Fil
 /// </summary>
 public static class CSharpFrontEnd
 {
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
+    /// <summary>The running .NET's assemblies: what module sources are compiled against.</summary>
+    internal static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             .Select(path => MetadataReference.CreateFromFile(path))]);
 
     public static CSharpAnalysis Analyze(CSharpProject project)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = project.Files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, path: file)).ToList();
-        var compilation = CSharpCompilation.Create("Module", trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = Compile(project);
         var errors = compilation.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is not null)
             .GroupBy(diagnostic => diagnostic.Location.SourceTree!.FilePath)
@@ -32,6 +30,15 @@ public static class CSharpFrontEnd
             .ToList();
         var collector = new ModuleCollector(compilation);
         return new CSharpAnalysis(collector.Build(project.InputPath), errors);
+    }
+
+    /// <summary>The project's files as one compilation: latest C#, unsafe code allowed, a library.</summary>
+    internal static CSharpCompilation Compile(CSharpProject project)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = project.Files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, path: file));
+        return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
     }
 
     private static string Describe(Diagnostic diagnostic)
