@@ -67,6 +67,12 @@ public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<S
                 }
                 var layout = moduleClass.Base == ModuleBase.HttpModule ? IisContract.CHttpModule : IisContract.CGlobalModule;
                 var targets = Slots(image, moduleClass.Location.Rva!.Value, layout.Slots.Count);
+                // The independent check: each default's OutputDebugStringA(__FUNCTION__) string names its own slot's method.
+                var slots = new FrontEnds.Binary.Recovery.BinaryModuleRecovery(image, dll).RecoverClass(moduleClass.Location.Rva!.Value, layout);
+                if (slots.DefaultSlots.Count == 0 || slots.DefaultSlots.Any(slot => slots.NameCheck.GetValueOrDefault(slot) != layout.Slots[slot].Name))
+                {
+                    problems.Add($"{relative} {moduleClass.Name}: default slots [{string.Join(", ", slots.DefaultSlots.Order())}] named [{string.Join(", ", slots.NameCheck.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"))}]");
+                }
                 var defaultsByMap = layout.Slots.Where(slot => slot.Default == DefaultBehavior.DebugBreak && map.IsBaseDefault(targets[slot.Slot]))
                     .Select(slot => slot.Name).ToHashSet();
                 var overriddenByMap = layout.Slots.Where(slot => slot.Default == DefaultBehavior.DebugBreak).Select(slot => slot.Name).Except(defaultsByMap);

@@ -98,7 +98,7 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
                 ?? (factory.ReturnsSelfPlus is { } adjustment && call.Object is var (_, offset) ? call.VtableAt(offset + adjustment) : null);
             if (moduleVtable is { } vtable)
             {
-                module = Class(vtable, IisContract.CHttpModule, classes);
+                module = Class(vtable, IisContract.CHttpModule, classes, notes);
                 reason = null;
             }
             else if (factory.ReturnsSelfPlus is not null)
@@ -126,7 +126,7 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
     private Registration GlobalRegistration(RecoveredCall call, SourceLocation location, Dictionary<uint, ModuleClass> classes, List<string> notes)
     {
         var mask = Mask(call.Arguments[1]);
-        var module = call.ObjectVtable is { } vtable ? Class(vtable, IisContract.CGlobalModule, classes) : null;
+        var module = call.ObjectVtable is { } vtable ? Class(vtable, IisContract.CGlobalModule, classes, notes) : null;
         var reason = module is null ? "the global module object could not be followed to its vtable" : null;
         if (reason is not null)
         {
@@ -144,14 +144,22 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
     /// <summary>The class's name from RTTI when the image has it (/GR), else its vtable's address.</summary>
     private string VtableName(uint rva) => new RttiReader(image).ClassName(rva) ?? $"class with vftable at RVA 0x{rva:X}";
 
-    /// <summary>The module class behind a vtable: every handler slot that is not the base default is an override.</summary>
-    private ModuleClass Class(uint vtable, ClassLayout layout, Dictionary<uint, ModuleClass> classes)
+    /// <summary>
+    /// The module class behind a vtable: every handler slot that is not the base default is an override. A default
+    /// whose OutputDebugStringA(__FUNCTION__) string names another method than its slot's is said in a note: the
+    /// vtable may not have the layout it was read with.
+    /// </summary>
+    private ModuleClass Class(uint vtable, ClassLayout layout, Dictionary<uint, ModuleClass> classes, List<string> notes)
     {
         if (classes.TryGetValue(vtable, out var known))
         {
             return known;
         }
         var recovered = RecoverClass(vtable, layout);
+        foreach (var (slot, name) in recovered.NameCheck.Where(check => check.Value != layout.Slots[check.Key].Name).OrderBy(check => check.Key))
+        {
+            notes.Add($"the base default in slot {slot} of the vftable at RVA 0x{vtable:X} names {name}, not {layout.Slots[slot].Name}: the slots of this class may be misread");
+        }
         var handlers = layout.Slots
             .Where(slot => slot.Default == DefaultBehavior.DebugBreak && recovered.SlotTargets.ContainsKey(slot.Slot) && !recovered.DefaultSlots.Contains(slot.Slot))
             .Select(slot => new Handler(slot.Name, [.. slot.ParameterTypes.Select(type => new ParameterType(type, type))], Overrides: true,
