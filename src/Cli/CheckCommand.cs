@@ -47,20 +47,25 @@ public static class CheckCommand
         {
             Description = "The folder paths in the report are relative to (SARIF SRCROOT). Default: the current folder.",
         };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
+        };
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, verbose,
         };
+        command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             var baseDirectory = Path.GetFullPath(parseResult.GetValue(baseDir) ?? Directory.GetCurrentDirectory());
             var outputPath = parseResult.GetValue(output) is { } path ? Path.GetFullPath(path) : null;
             var inputList = parseResult.GetValue(inputs)!;
-            if (outputPath is not null && ReportFile.CollidesWithInput(outputPath, inputList, baseDirectory))
+            if (outputPath is not null && ReportFile.CollidingInput(outputPath, inputList.Select(input => Path.GetFullPath(input, baseDirectory))) is { } named)
             {
-                error.WriteLine($"{ToolInfo.Command}: --output '{outputPath}' is one of the inputs; refusing to overwrite it.");
+                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: --output '{outputPath}' is the input '{named}'; refusing to overwrite it."));
                 return CommandLine.UsageErrorOrNothingAnalyzed;
             }
 
@@ -74,16 +79,41 @@ public static class CheckCommand
                 "github" => new GitHubReporter(catalog),
                 _ => new MsBuildReporter(),
             };
+            if (parseResult.GetValue(verbose))
+            {
+                foreach (var skipped in report.SkippedInputs)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: skipped {skipped}"));
+                }
+            }
             if (outputPath is null)
             {
                 reporter.Write(report, parseResult.InvocationConfiguration.Output);
             }
             else
             {
-                ReportFile.WriteAtomically(outputPath, writer => reporter.Write(report, writer));
+                // Inputs reached through folders and patterns count too, by identity.
+                if (ReportFile.CollidingInput(outputPath, report.Inputs.Select(input => input.FullPath)) is { } reached)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: --output '{outputPath}' is the input '{reached}'; refusing to overwrite it."));
+                    return CommandLine.UsageErrorOrNothingAnalyzed;
+                }
+                try
+                {
+                    ReportFile.Write(outputPath, writer => reporter.Write(report, writer));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: the report could not be written to '{outputPath}': {exception.Message}"));
+                    return CommandLine.InternalFailure;
+                }
             }
-            error.WriteLine(Summary(report));
+            error.WriteLine(LogLine.Neutralize(Summary(report)));
 
+            if (report.HasInternalFailure)
+            {
+                return CommandLine.InternalFailure;
+            }
             if (report.AnalyzedCount == 0)
             {
                 return CommandLine.UsageErrorOrNothingAnalyzed;

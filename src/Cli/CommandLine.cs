@@ -8,6 +8,13 @@ public static class CommandLine
     public const int Success = 0;
     public const int FindingsAtOrAboveThreshold = 1;
     public const int UsageErrorOrNothingAnalyzed = 2;
+    /// <summary>The validator itself failed on an input (IISM9004) or could not write its report: not the module's fault.</summary>
+    public const int InternalFailure = 3;
+
+    /// <summary>The exit codes as --help and the README state them.</summary>
+    public const string ExitCodeHelp =
+        "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (an input that could not be read counts); "
+        + "2 usage error, or no input could be analyzed; 3 the validator failed internally on an input (IISM9004) or could not write -o.";
 
     /// <summary>Parses and runs; a usage error prints the parser's messages and exits 2 (not the library's 1).</summary>
     public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -8,8 +8,15 @@ public sealed record AnalysisReport(
     string BaseDirectory,
     IReadOnlyList<AnalyzedInput> Inputs,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<ToolNotification> Notifications)
+    IReadOnlyList<ToolNotification> Notifications,
+    IReadOnlyList<string>? Skipped = null)
 {
+    /// <summary>What was left out on purpose, with why: folders not walked, projects that cannot be modules (--verbose).</summary>
+    public IReadOnlyList<string> SkippedInputs => Skipped ?? [];
+
+    /// <summary>An input hit an internal failure (IISM9004): the tool, not the module, is at fault.</summary>
+    public bool HasInternalFailure => Notifications.Any(notification => notification.RuleId == ToolNotificationIds.AnalysisFailed);
+
     public int AnalyzedCount => Inputs.Count(input => input.WasAnalyzed);
 
     /// <summary>Findings and notifications at or above <paramref name="threshold"/> (notifications count: a missing input must not pass silently).</summary>

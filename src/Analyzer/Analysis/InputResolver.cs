@@ -1,4 +1,5 @@
 using IisModuleValidator.FrontEnds.Cpp.Projects;
+using IisModuleValidator.Io;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace IisModuleValidator.Analysis;
@@ -26,26 +27,34 @@ public sealed record ResolvedInput(string FullPath, InputKind Kind);
 public static class InputResolver
 {
     private static readonly char[] GlobCharacters = ['*', '?', '['];
-    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive };
 
-    public sealed record Resolution(IReadOnlyList<ResolvedInput> Inputs, IReadOnlyList<ToolNotification> Notifications);
+    /// <param name="Skipped">What a folder walk left out on purpose, with why (--verbose).</param>
+    public sealed record Resolution(IReadOnlyList<ResolvedInput> Inputs, IReadOnlyList<ToolNotification> Notifications, IReadOnlyList<string> Skipped);
 
     public static Resolution Resolve(IEnumerable<string> inputs, string baseDirectory, Catalog.RuleCatalog catalog)
     {
         var resolved = new Dictionary<string, ResolvedInput>(StringComparer.Ordinal);
         var notifications = new List<ToolNotification>();
+        var walker = new FolderWalker();
         void Add(ResolvedInput input) => resolved.TryAdd(input.FullPath, input);
 
         foreach (var input in inputs)
         {
-            var full = Path.GetFullPath(input, baseDirectory);
-            if (File.Exists(full))
+            if (input.Contains('\0'))
             {
+                notifications.Add(NotFound(catalog, input.Replace('\0', '?'), "contains a NUL character, which no file name can"));
+                continue;
+            }
+            var full = Path.GetFullPath(input, baseDirectory);
+            var kind = FileStatus.KindOf(full);
+            if (kind is FileKind.RegularFile or FileKind.Special)
+            {
+                // A FIFO or device is still an input: reading it is refused with a notification that names it.
                 Add(ForFile(full));
             }
-            else if (Directory.Exists(full))
+            else if (kind == FileKind.Directory)
             {
-                var found = ForFolder(full);
+                var found = ForFolder(full, walker);
                 if (found.Count == 0)
                 {
                     notifications.Add(NotFound(catalog, input, "is a folder with no *.dll, project or C++ source in it"));
@@ -54,7 +63,7 @@ public static class InputResolver
             }
             else if (input.IndexOfAny(GlobCharacters) >= 0)
             {
-                var found = Glob(input, baseDirectory);
+                var found = Glob(input, baseDirectory, walker);
                 if (found.Count == 0)
                 {
                     notifications.Add(NotFound(catalog, input, "matched no file"));
@@ -66,7 +75,9 @@ public static class InputResolver
                 notifications.Add(NotFound(catalog, input, "does not exist"));
             }
         }
-        return new Resolution([.. resolved.Values.OrderBy(input => input.FullPath, StringComparer.Ordinal)], notifications);
+        notifications.AddRange(walker.Unreadable.Select(folder =>
+            ToolNotification.Create(catalog, ToolNotificationIds.InputUnreadable, folder.Path, $"the folder could not be listed ({folder.Reason}); what is below it was not checked")));
+        return new Resolution([.. resolved.Values.OrderBy(input => input.FullPath, StringComparer.Ordinal)], notifications, walker.Skipped);
     }
 
     private static ResolvedInput ForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -79,11 +90,13 @@ public static class InputResolver
         _ => new(path, InputKind.Binary),
     };
 
-    private static List<ResolvedInput> ForFolder(string folder)
+    private static List<ResolvedInput> ForFolder(string folder, FolderWalker walker)
     {
-        var found = Directory.EnumerateFiles(folder, "*.dll", Recursive).Select(path => new ResolvedInput(path, InputKind.Binary)).ToList();
-        found.AddRange(Directory.EnumerateFiles(folder, "*.csproj", Recursive).Select(path => new ResolvedInput(path, InputKind.CSharpProject)));
-        var projects = Directory.EnumerateFiles(folder, "*.vcxproj", Recursive).Select(path => new ResolvedInput(path, InputKind.VcxProject)).ToList();
+        var files = walker.Files(folder).ToList();
+        List<string> WithExtension(string extension) => [.. files.Where(path => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))];
+        var found = WithExtension(".dll").Select(path => new ResolvedInput(path, InputKind.Binary)).ToList();
+        found.AddRange(WithExtension(".csproj").Select(path => new ResolvedInput(path, InputKind.CSharpProject)));
+        var projects = WithExtension(".vcxproj").Select(path => new ResolvedInput(path, InputKind.VcxProject)).ToList();
         var compileCommands = Path.Combine(folder, "compile_commands.json");
         if (projects.Count > 0)
         {
@@ -104,7 +117,7 @@ public static class InputResolver
         ToolNotification.Create(catalog, ToolNotificationIds.InputNotFound, null, input, what);
 
     /// <summary>Globs from the longest leading part of the pattern that has no wildcard.</summary>
-    private static List<string> Glob(string pattern, string baseDirectory)
+    private static List<string> Glob(string pattern, string baseDirectory, FolderWalker walker)
     {
         var normalized = pattern.Replace('\\', '/');
         var segments = normalized.Split('/');
@@ -121,6 +134,8 @@ public static class InputResolver
         }
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddInclude(string.Join('/', segments[fixedCount..]));
-        return [.. matcher.GetResultsInFullPath(rootDirectory).Select(Path.GetFullPath)];
+        // Our walker, not the matcher's: it does not follow directory links.
+        var result = matcher.Match(rootDirectory, walker.Files(rootDirectory));
+        return [.. result.Files.Select(match => Path.GetFullPath(match.Path, rootDirectory))];
     }
 }

@@ -3,6 +3,7 @@ using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.Binary;
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
+using IisModuleValidator.Io;
 using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
@@ -57,10 +58,12 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ToList();
         var analyzed = perInput.Where(result => result.Input is not null).Select(result => result.Input!)
             .OrderBy(input => input.FullPath, StringComparer.Ordinal).ToList();
-        return new AnalysisReport(baseDirectory, analyzed, findings, notifications);
+        var skipped = resolution.Skipped.Concat(perInput.SelectMany(result => result.Skipped ?? [])).ToList();
+        return new AnalysisReport(baseDirectory, analyzed, findings, notifications, skipped);
     }
 
-    private sealed record InputResult(AnalyzedInput? Input, IReadOnlyList<Finding> Findings, IReadOnlyList<ToolNotification> Notifications);
+    /// <param name="Skipped">What of this input was left out on purpose, with why (--verbose).</param>
+    private sealed record InputResult(AnalyzedInput? Input, IReadOnlyList<Finding> Findings, IReadOnlyList<ToolNotification> Notifications, IReadOnlyList<string>? Skipped = null);
 
     private InputResult AnalyzeBinary(string path, RuleContext context,
         System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>> byContent)
@@ -68,7 +71,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = SafeFile.ReadAllBytes(path, SafeFile.MaxBinaryBytes);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -109,7 +112,20 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
     private InputResult AnalyzeSources(ResolvedInput input, RuleContext context, Lazy<(CppToolchain? Toolchain, string? Error)> toolchain)
     {
         var path = input.FullPath;
-        var (sha256, length) = File.Exists(path) ? (Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))), new FileInfo(path).Length) : ((string?)null, 0L);
+        string? sha256 = null;
+        long length = 0;
+        if (input.Kind != InputKind.SourceFolder)
+        {
+            try
+            {
+                var bytes = SafeFile.ReadAllBytes(path, SafeFile.MaxTextBytes);
+                (sha256, length) = (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return new InputResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
+            }
+        }
         if (input.Kind is InputKind.CSharpProject or InputKind.CSharpFile)
         {
             return AnalyzeCSharp(input, context, sha256, length);
@@ -137,18 +153,50 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         {
             // Every configuration whose code differs is analyzed; a finding they share is reported once.
             var analyses = projects.Select(project => new CppFrontEnd(tools).Analyze(project)).ToList();
+            var skipped = analyses.SelectMany(analysis => analysis.Skipped ?? []).Distinct(StringComparer.Ordinal)
+                .Concat(projects.SelectMany(project => project.MissingImports).Distinct(StringComparer.Ordinal)
+                    .Select(import => $"{path}: import '{import}' does not exist here and was passed over (the Visual C++ targets are absent off Windows)"))
+                .ToList();
+            if (analyses.All(analysis => analysis.NotAModule is not null))
+            {
+                // Not a module: a static library, a resource DLL, a host that loads modules. Nothing to report on it.
+                return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), [], [],
+                    [$"{path}: not an IIS module ({analyses[0].NotAModule}); not reported on", .. skipped]);
+            }
+            analyses = [.. analyses.Where(analysis => analysis.NotAModule is null)];
             var findings = analyses.SelectMany(analysis => Check(analysis.Model, context))
                 .DistinctBy(finding => (finding.RuleId, finding.Location, finding.Message)).ToList();
-            var notifications = analyses.SelectMany(analysis => analysis.Degraded).Select(unit => unit.LostIisHeaders
-                    ? Notify(ToolNotificationIds.IisHeadersUnavailable, unit.SourcePath, unit.FirstError)
-                    : Notify(ToolNotificationIds.SourceAnalysisDegraded, unit.SourcePath, unit.ErrorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.FirstError))
-                .Distinct().ToList();
-            return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), findings, notifications);
+            return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), findings, CppNotifications(path, analyses), skipped);
         }
         catch (Exception exception)
         {
             return Failed(path, sha256, length, exception);
         }
+    }
+
+    /// <summary>
+    /// One IISM9005 (and one IISM9006) per module, however many of its units clang had trouble with, with the count and
+    /// the first error; an IISM9004 for each unit the parser itself failed on; an IISM9010 for each project item skipped.
+    /// </summary>
+    private List<ToolNotification> CppNotifications(string path, IReadOnlyList<CppAnalysis> analyses)
+    {
+        var notifications = new List<ToolNotification>();
+        var units = analyses.Max(analysis => analysis.UnitCount);
+        var degraded = analyses.SelectMany(analysis => analysis.Degraded).DistinctBy(unit => unit.SourcePath).ToList();
+        foreach (var (lost, group) in degraded.GroupBy(unit => unit.LostIisHeaders).Select(group => (group.Key, group.ToList())))
+        {
+            var first = group[0];
+            var scope = units <= 1 ? "this file" : $"{group.Count} of {units} translation units of this module";
+            var errors = group.Sum(unit => unit.ErrorCount);
+            notifications.Add(lost
+                ? Notify(ToolNotificationIds.IisHeadersUnavailable, path, scope, first.FirstError)
+                : Notify(ToolNotificationIds.SourceAnalysisDegraded, path, $"{scope} ({errors} error{(errors == 1 ? "" : "s")})", first.FirstError));
+        }
+        notifications.AddRange(analyses.SelectMany(analysis => analysis.Failed).DistinctBy(unit => unit.SourcePath)
+            .Select(unit => Notify(ToolNotificationIds.AnalysisFailed, unit.SourcePath, unit.Reason)));
+        notifications.AddRange(analyses.SelectMany(analysis => analysis.Problems).Distinct(StringComparer.Ordinal)
+            .Select(problem => Notify(ToolNotificationIds.ProjectItemSkipped, path, problem)));
+        return notifications;
     }
 
     private InputResult AnalyzeCSharp(ResolvedInput input, RuleContext context, string? sha256, long length)
@@ -157,9 +205,11 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         try
         {
             var project = input.Kind == InputKind.CSharpProject ? FrontEnds.CSharp.CSharpProject.Load(path) : FrontEnds.CSharp.CSharpProject.FromFile(path);
-            var analysis = FrontEnds.CSharp.CSharpFrontEnd.Analyze(project);
+            // Roslyn and our collector recurse over syntax: hostile nesting needs a deep stack, not a crash.
+            var analysis = LargeStack.Run(() => FrontEnds.CSharp.CSharpFrontEnd.Analyze(project));
             var notifications = analysis.Errors.Select(error => Notify(ToolNotificationIds.SourceAnalysisDegraded, error.File,
-                error.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), error.First)).ToList();
+                $"this file ({error.Count} error{(error.Count == 1 ? "" : "s")})", error.First)).ToList();
+            notifications.AddRange(analysis.Skipped.Select(skipped => Notify(ToolNotificationIds.ProjectItemSkipped, path, skipped)));
             return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

@@ -28,7 +28,8 @@ public static class ToolNotificationIds
     public const string CppFrontEndUnavailable = "IISM9007";
     public const string ProjectUnreadable = "IISM9008";
     public const string BinaryRecoveryIncomplete = "IISM9009";
+    public const string ProjectItemSkipped = "IISM9010";
 
     public static IReadOnlyList<string> All { get; } =
-        [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable, BinaryRecoveryIncomplete];
+        [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable, BinaryRecoveryIncomplete, ProjectItemSkipped];
 }

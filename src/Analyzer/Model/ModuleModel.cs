@@ -8,6 +8,7 @@ namespace IisModuleValidator.Model;
 /// <param name="CompletionCalls">Calls that resume a pending request (IHttpContext::IndicateCompletion, PostCompletion).</param>
 /// <param name="Exports">How the project exports RegisterModule, per configuration; empty when no project was given.</param>
 /// <param name="Managed">C# (NativeAOT) facts; null for C++ and binaries.</param>
+/// <param name="SourcesIncomplete">Some sources did not compile cleanly: the absence of a fact proves nothing.</param>
 public sealed record ModuleModel(
     string InputPath,
     EvidenceSource Evidence,
@@ -18,7 +19,8 @@ public sealed record ModuleModel(
     IReadOnlyList<EntryPoint> EntryPoints,
     IReadOnlyList<SourceLocation> CompletionCalls,
     IReadOnlyList<ExportConfiguration> Exports,
-    ManagedFacts? Managed = null)
+    ManagedFacts? Managed = null,
+    bool SourcesIncomplete = false)
 {
     public static ModuleModel FromImage(string inputPath, ImageFacts image) =>
         new(inputPath, EvidenceSource.Binary, image, [], [], [], [], [], []);

@@ -17,11 +17,11 @@ public sealed class MsBuildReporter : IReporter
         foreach (var notification in report.Notifications)
         {
             var origin = notification.FilePath is null ? ToolOrigin : PathDisplay.For(report.BaseDirectory, notification.FilePath);
-            output.WriteLine($"{origin}: {notification.Level.ToWord()} {notification.RuleId}: {notification.Message}");
+            output.WriteLine(LogLine.Neutralize($"{origin}: {notification.Level.ToWord()} {notification.RuleId}: {notification.Message}"));
         }
         foreach (var finding in report.Findings)
         {
-            output.WriteLine($"{Origin(report.BaseDirectory, finding.Location)}: {finding.Level.ToWord()} {finding.RuleId}: {finding.Message}");
+            output.WriteLine(LogLine.Neutralize($"{Origin(report.BaseDirectory, finding.Location)}: {finding.Level.ToWord()} {finding.RuleId}: {finding.Message}"));
         }
     }
 

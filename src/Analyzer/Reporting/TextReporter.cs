@@ -10,7 +10,7 @@ public sealed class TextReporter(RuleCatalog catalog) : IReporter
     {
         foreach (var notification in report.Notifications.Where(notification => notification.FilePath is null))
         {
-            output.WriteLine($"{notification.Level.ToWord()} {notification.RuleId}: {notification.Message}");
+            output.WriteLine(LogLine.Neutralize($"{notification.Level.ToWord()} {notification.RuleId}: {notification.Message}"));
         }
         var paths = report.Inputs.Select(input => input.FullPath)
             .Concat(report.Notifications.Where(notification => notification.FilePath is not null).Select(notification => notification.FilePath!))
@@ -23,7 +23,7 @@ public sealed class TextReporter(RuleCatalog catalog) : IReporter
             var kind = image is null ? "" : $" ({image.Machine} {(image.IsManaged ? "managed " : "")}{(image.IsDll ? "DLL" : "executable")})";
             var findings = report.Findings.Where(finding => finding.Location.FilePath == path).ToList();
             var notifications = report.Notifications.Where(notification => notification.FilePath == path).ToList();
-            output.Write($"{PathDisplay.For(report.BaseDirectory, path)}{kind}");
+            output.Write(LogLine.Neutralize($"{PathDisplay.For(report.BaseDirectory, path)}{kind}"));
             if (findings.Count == 0 && notifications.Count == 0)
             {
                 output.WriteLine(": ok");
@@ -32,13 +32,13 @@ public sealed class TextReporter(RuleCatalog catalog) : IReporter
             output.WriteLine();
             foreach (var notification in notifications)
             {
-                output.WriteLine($"  {notification.Level.ToWord(),-7} {notification.RuleId} {notification.Message}");
+                output.WriteLine(LogLine.Neutralize($"  {notification.Level.ToWord(),-7} {notification.RuleId} {notification.Message}"));
             }
             foreach (var finding in findings)
             {
                 var where = finding.Location.Line is { } line ? $" (line {line})" : finding.Location.Rva is { } rva ? $" (RVA 0x{rva:X})" : "";
-                output.WriteLine($"  {finding.Level.ToWord(),-7} {finding.RuleId} {catalog[finding.RuleId].Title}{where}");
-                output.WriteLine($"          {finding.Message}");
+                output.WriteLine(LogLine.Neutralize($"  {finding.Level.ToWord(),-7} {finding.RuleId} {catalog[finding.RuleId].Title}{where}"));
+                output.WriteLine(LogLine.Neutralize($"          {finding.Message}"));
             }
         }
     }

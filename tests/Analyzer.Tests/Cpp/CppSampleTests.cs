@@ -9,8 +9,10 @@ namespace IisModuleValidator.Tests.Cpp;
 public sealed class CppSampleTests
 {
     public static TheoryData<string> Projects() =>
-        new(Directory.EnumerateFiles(Path.Combine(TestPaths.Samples, "cpp"), "*.vcxproj", SearchOption.AllDirectories)
-            .Select(path => Path.GetFileNameWithoutExtension(path)).Order(StringComparer.Ordinal));
+        // A sample is a folder with a project of its name; other projects inside (a library of its solution) are part of it.
+        new(Directory.EnumerateDirectories(Path.Combine(TestPaths.Samples, "cpp"))
+            .Select(Path.GetFileName).OfType<string>()
+            .Where(name => File.Exists(Path.Combine(TestPaths.Samples, "cpp", name, name + ".vcxproj"))).Order(StringComparer.Ordinal));
 
     private static AnalysisReport Check(string sample) =>
         new ModuleValidator().Run([Path.Combine(TestPaths.Samples, "cpp", sample, sample + ".vcxproj")], TestPaths.RepositoryRoot);

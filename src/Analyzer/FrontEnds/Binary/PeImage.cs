@@ -16,14 +16,15 @@ internal sealed class PeImage(ImageFacts facts, ImageBytes bytes, PEHeaders head
 
     public int PointerSize { get; } = facts.Is64Bit ? 8 : 4;
 
+    /// <summary>What all code recovery of this image may spend, shared by every interpreter that reads it.</summary>
+    public Recovery.RecoveryBudget Budget { get; } = new();
+
     /// <summary>IAT slot RVA → "dll!function".</summary>
     public IReadOnlyDictionary<uint, string> ImportSlots { get; } = importSlots;
 
     public bool IsInImage(ulong address) => address >= ImageBase && address - ImageBase < SizeOfImage;
 
-    public bool IsExecutable(uint rva) => headers.SectionHeaders.Any(section =>
-        (section.SectionCharacteristics & SectionCharacteristics.MemExecute) != 0
-        && rva >= (uint)section.VirtualAddress && rva < (uint)(section.VirtualAddress + Math.Max(section.VirtualSize, section.SizeOfRawData)));
+    public bool IsExecutable(uint rva) => Bytes.SectionAt(rva) is { IsExecutable: true };
 
     /// <summary>A pointer-sized value stored in the image, or null when the RVA is outside the file's data.</summary>
     public ulong? ReadPointer(uint rva)

@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace IisModuleValidator.FrontEnds.CSharp;
 
 /// <summary>The model of a C# module, and the compiler errors that make it incomplete.</summary>
-public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string File, int Count, string First)> Errors);
+/// <param name="Skipped">Files the project lists that could not be read (missing, not a regular file, too large), with why.</param>
+public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string File, int Count, string First)> Errors, IReadOnlyList<string> Skipped);
 
 /// <summary>
 /// Builds the module model of a C# (NativeAOT) module with Roslyn: the sources compiled against the running .NET's
@@ -21,7 +22,8 @@ public static class CSharpFrontEnd
 
     public static CSharpAnalysis Analyze(CSharpProject project)
     {
-        var compilation = Compile(project);
+        var skipped = new List<string>();
+        var compilation = Compile(project, skipped);
         var errors = compilation.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is not null)
             .GroupBy(diagnostic => diagnostic.Location.SourceTree!.FilePath)
@@ -29,16 +31,28 @@ public static class CSharpFrontEnd
             .OrderBy(error => error.Key, StringComparer.Ordinal)
             .ToList();
         var collector = new ModuleCollector(compilation);
-        return new CSharpAnalysis(collector.Build(project.InputPath), errors);
+        return new CSharpAnalysis(collector.Build(project.InputPath), errors, skipped);
     }
 
     /// <summary>The project's files as one compilation: latest C#, unsafe code allowed, a library.</summary>
-    internal static CSharpCompilation Compile(CSharpProject project)
+    internal static CSharpCompilation Compile(CSharpProject project, List<string>? skipped = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = project.Files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, path: file));
+        var trees = new List<SyntaxTree>();
+        foreach (var file in project.Files)
+        {
+            try
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(Io.SafeFile.ReadAllText(file), parseOptions, path: file));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                skipped?.Add(exception is FileNotFoundException ? $"'{file}' is listed but does not exist" : exception.Message);
+            }
+        }
         return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: false));
     }
 
     private static string Describe(Diagnostic diagnostic)

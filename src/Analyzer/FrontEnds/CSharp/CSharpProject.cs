@@ -10,15 +10,7 @@ public sealed record CSharpProject(string InputPath, IReadOnlyList<string> Files
 
     public static CSharpProject Load(string projectPath)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(projectPath);
-        }
-        catch (System.Xml.XmlException exception)
-        {
-            throw new InvalidDataException($"not a well-formed project file: {exception.Message}");
-        }
+        var document = Io.SafeXml.Load(projectPath, System.Xml.Linq.LoadOptions.None);
         var directory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         var defaultItems = !string.Equals(document.Descendants().FirstOrDefault(e => e.Name.LocalName == "EnableDefaultCompileItems")?.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase);

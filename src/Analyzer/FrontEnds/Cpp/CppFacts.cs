@@ -6,7 +6,8 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 // Classes and methods are keyed by clang USR, so a class declared in a header and defined across several .cpp
 // files merges into one.
 
-internal sealed record ClassFact(string Usr, string Name, IReadOnlyList<(string Usr, string Name)> Bases, SourceLocation Location);
+/// <param name="IsInvalid">clang marked the class invalid (a base or member type it could not resolve).</param>
+internal sealed record ClassFact(string Usr, string Name, IReadOnlyList<(string Usr, string Name)> Bases, SourceLocation Location, bool IsInvalid = false);
 
 internal sealed record ReturnFact(string Expression, long? Value, string? ConvertedFrom, SourceLocation Location);
 
@@ -21,9 +22,9 @@ internal sealed class MethodFact(string usr, string name, string classUsr)
     public IReadOnlyList<string> Overrides { get; set; } = [];
     public SourceLocation? Declaration { get; set; }
     public bool HasBody { get; set; }
-    public List<ReturnFact> Returns { get; } = [];
+    public List<ReturnFact> Returns { get; set; } = [];
     /// <summary>USR and name of every class this method's body creates with new.</summary>
-    public List<(string Usr, string Name)> NewedClasses { get; } = [];
+    public List<(string Usr, string Name)> NewedClasses { get; set; } = [];
     public bool CallsModuleAllocator { get; set; }
 }
 
@@ -47,11 +48,12 @@ internal sealed record RegistrationCallFact(
 /// <summary>The facts of one or more translation units.</summary>
 internal sealed class CppFacts
 {
-    public Dictionary<string, ClassFact> Classes { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, MethodFact> Methods { get; } = new(StringComparer.Ordinal);
-    public List<RegistrationCallFact> RegistrationCalls { get; } = [];
-    public List<EntryPoint> EntryPoints { get; } = [];
-    public List<SourceLocation> CompletionCalls { get; } = [];
+    // Settable so that facts a parse worker collected can be read back from JSON.
+    public Dictionary<string, ClassFact> Classes { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, MethodFact> Methods { get; set; } = new(StringComparer.Ordinal);
+    public List<RegistrationCallFact> RegistrationCalls { get; set; } = [];
+    public List<EntryPoint> EntryPoints { get; set; } = [];
+    public List<SourceLocation> CompletionCalls { get; set; } = [];
 
     public MethodFact Method(string usr, string name, string classUsr)
     {

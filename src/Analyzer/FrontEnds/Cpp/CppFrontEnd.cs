@@ -1,43 +1,75 @@
-using IisModuleValidator.FrontEnds.Cpp.Clang;
+using IisModuleValidator.FrontEnds.Cpp.Parsing;
+using IisModuleValidator.Io;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.FrontEnds.Cpp;
 
-/// <summary>What the C++ front end made of a project: the model, and the translation units clang had trouble with.</summary>
-public sealed record CppAnalysis(ModuleModel Model, IReadOnlyList<DegradedUnit> Degraded);
+/// <summary>What the C++ front end made of a project: the model, and what of it could not be fully analyzed.</summary>
+/// <param name="UnitCount">The translation units that were parsed.</param>
+/// <param name="Degraded">Units clang reported errors in: their facts may be incomplete.</param>
+/// <param name="Failed">Units the parser itself failed on (crash, time, memory): no facts from them.</param>
+/// <param name="Problems">Project items that could not be taken (missing, not a regular file), with the project's own.</param>
+/// <param name="NotAModule">Why the project is not an IIS module and nothing of it is reported, or null when it is one.</param>
+/// <param name="Skipped">Units not parsed because they cannot hold module facts (--verbose).</param>
+public sealed record CppAnalysis(ModuleModel Model, int UnitCount, IReadOnlyList<DegradedUnit> Degraded, IReadOnlyList<FailedUnit> Failed, IReadOnlyList<string> Problems,
+    string? NotAModule = null, IReadOnlyList<string>? Skipped = null);
 
 /// <summary>A translation unit clang reported errors in: its facts may be incomplete.</summary>
 /// <param name="LostIisHeaders">windows.h or httpserv.h could not be included: nothing in it can be trusted.</param>
 public sealed record DegradedUnit(string SourcePath, int ErrorCount, string FirstError, bool LostIisHeaders);
 
+/// <summary>A translation unit the parser could not finish, and why.</summary>
+public sealed record FailedUnit(string SourcePath, string Reason);
+
 /// <summary>
-/// Parses every translation unit of a project with libclang (in parallel, each with its own index) and merges what
-/// they declare into one module model.
+/// Parses every translation unit of a project with libclang (in parallel, isolated in worker processes where the
+/// CLI's assembly is at hand) and merges what they declare into one module model.
 /// </summary>
 public sealed class CppFrontEnd(CppToolchain toolchain)
 {
-    private const TranslationUnitFlags ParseFlags = TranslationUnitFlags.KeepGoing | TranslationUnitFlags.IgnoreNonErrorsFromIncludedFiles;
-
     /// <summary>Whether translation units that start with the same header share a precompiled header of it.</summary>
     public bool SharePrecompiledHeaders { get; init; } = true;
 
+    internal IUnitParser Parser { get; init; } = (IUnitParser?)ParseWorkerPool.Shared ?? new InProcessParser();
+
     public CppAnalysis Analyze(CppProject project)
     {
-        var text = new SourceText();
-        using var headers = new PrecompiledHeaders(this, project.Platform);
-        var perUnit = project.Units
+        var problems = new List<string>(project.ProblemList);
+        var readable = project.Units.Where(unit => Readable(unit.SourcePath, problems)).ToList();
+        // Only what can hold a module is parsed: a vendored library's sources name nothing of IIS.
+        var evidence = new ModuleEvidence();
+        var units = readable.Where(evidence.CanHoldModule).ToList();
+        var skipped = readable.Except(units).Select(unit => $"{unit.SourcePath}: names nothing of an IIS module (httpserv.h, RegisterModule, CHttpModule, CGlobalModule), not parsed").ToList();
+        // A refused unit (one that includes a device, say) still tells that the project is a module.
+        var hasEvidence = units.Count > 0 || project.Units.Except(readable)
+            .Any(unit => FileStatus.KindOf(unit.SourcePath) == FileKind.RegularFile && evidence.CanHoldModule(unit with { IncludeDirectories = [] }));
+        var notAModule = project.ConfigurationType is { } type && !type.Equals("DynamicLibrary", StringComparison.OrdinalIgnoreCase)
+            ? $"its ConfigurationType is {type}, not DynamicLibrary"
+            : !hasEvidence ? "none of its sources or local headers names httpserv.h, RegisterModule, CHttpModule, CGlobalModule or IHttpModuleFactory" : null;
+        if (notAModule is not null)
+        {
+            return new CppAnalysis(CppModelBuilder.Build(project.InputPath, new CppFacts(), []), 0, [], [], [], notAModule, skipped);
+        }
+        var transcoded = TranscodedFiles.Find(units);
+        using var headers = new PrecompiledHeaders(this, project.Platform, Parser, transcoded);
+        var perUnit = units
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(unit => ParseUnit(unit, project.Platform, text, SharePrecompiledHeaders ? headers.For(unit, project.Units) : null))
+            .Select(unit => (Unit: unit, Result: Parser.Parse(Request(unit, project.Platform, SharePrecompiledHeaders ? headers.For(unit, units) : null, transcoded))))
             .ToList();
 
         var merged = new CppFacts();
-        foreach (var (facts, _) in perUnit)
+        foreach (var (_, result) in perUnit.Where(parsed => parsed.Result.ParserFailure is null))
         {
-            Merge(merged, facts);
+            Merge(merged, result.Facts);
         }
-        var degraded = perUnit.Select(result => result.Degraded).OfType<DegradedUnit>().ToList();
-        return new CppAnalysis(CppModelBuilder.Build(project.InputPath, merged, project.Exports), degraded);
+        var degraded = perUnit.Where(parsed => parsed.Result is { ParserFailure: null, ErrorCount: > 0 })
+            .Select(parsed => new DegradedUnit(parsed.Unit.SourcePath, parsed.Result.ErrorCount, parsed.Result.FirstError ?? "", parsed.Result.LostIisHeaders))
+            .ToList();
+        var failed = perUnit.Where(parsed => parsed.Result.ParserFailure is not null)
+            .Select(parsed => new FailedUnit(parsed.Unit.SourcePath, parsed.Result.ParserFailure!)).ToList();
+        var model = CppModelBuilder.Build(project.InputPath, merged, project.Exports) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
+        return new CppAnalysis(model, units.Count, degraded, failed, problems, null, skipped);
     }
 
     public IReadOnlyList<string> ArgumentsFor(CompileUnit unit, string platform) =>
@@ -48,35 +80,32 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .. unit.ExtraArguments,
         ];
 
-    private (CppFacts Facts, DegradedUnit? Degraded) ParseUnit(CompileUnit unit, string platform, SourceText text, PrecompiledHeader? precompiledHeader)
+    /// <summary>Only regular files under the size cap reach libclang: a FIFO would block it, a device never end.</summary>
+    private static bool Readable(string path, List<string> problems)
     {
-        var facts = new CppFacts();
-        // A PCH of a directives-only header holds no declaration of the module's own: the walk can leave them all out.
-        using var index = new ClangIndex(excludeDeclarationsFromPch: precompiledHeader?.DirectivesOnly == true);
-        IReadOnlyList<string> arguments = precompiledHeader is null
-            ? ArgumentsFor(unit, platform)
-            : [.. ArgumentsFor(unit, platform), "-include-pch", precompiledHeader.Path];
-        var (translationUnit, errorCode) = TranslationUnit.Parse(index, unit.SourcePath, arguments, ParseFlags);
-        if (translationUnit is null)
+        var problem = FileStatus.KindOf(path) switch
         {
-            return (facts, new DegradedUnit(unit.SourcePath, 1, $"libclang could not parse the file (error code {errorCode})", LostIisHeaders: true));
-        }
-        using (translationUnit)
+            FileKind.Missing => $"'{path}' is listed but does not exist",
+            FileKind.Directory => $"'{path}' is listed as a source but is a folder",
+            FileKind.Special => $"'{path}' is not a regular file (a FIFO, socket or device), so it is not read",
+            _ => new FileInfo(path).Length > SafeFile.MaxTextBytes ? $"'{path}' is larger than the {SafeFile.MaxTextBytes / (1024 * 1024)} MiB the validator reads"
+                : SharedPrologue.IncludedSpecialFile(path) is { } special ? $"'{path}' includes '{special}', which is not a regular file (a device or FIFO), so it is not parsed"
+                : null,
+        };
+        if (problem is not null)
         {
-            new TranslationUnitCollector(facts, text).Collect(translationUnit.Root);
-            var errors = translationUnit.Errors();
-            if (errors.Count == 0)
-            {
-                return (facts, null);
-            }
-            var first = errors[0];
-            var where = first.Location.File.Length > 0 ? $"{first.Location.File}({first.Location.Line},{first.Location.Column}): " : "";
-            // KeepGoing turns clang's fatal "file not found" into an error, so the message tells.
-            var lostHeaders = errors.Any(error => error.Message.Contains("file not found", StringComparison.Ordinal)
-                && (error.Message.Contains("windows.h", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("httpserv.h", StringComparison.OrdinalIgnoreCase)));
-            return (facts, new DegradedUnit(unit.SourcePath, errors.Count, where + first.Message, lostHeaders));
+            problems.Add(problem);
         }
+        return problem is null;
     }
+
+    private UnitParseRequest Request(CompileUnit unit, string platform, PrecompiledHeader? precompiledHeader, IReadOnlyList<string> transcoded) =>
+        new(unit.SourcePath,
+            precompiledHeader is null ? ArgumentsFor(unit, platform) : [.. ArgumentsFor(unit, platform), "-include-pch", precompiledHeader.Path],
+            // A PCH of a header that only includes system headers holds no declaration of the module's own.
+            ExcludeDeclarationsFromPch: precompiledHeader?.SystemHeadersOnly == true,
+            PchOutputPath: null,
+            transcoded);
 
     private static void Merge(CppFacts into, CppFacts from)
     {

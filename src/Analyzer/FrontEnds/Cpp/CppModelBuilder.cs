@@ -48,9 +48,10 @@ internal static class CppModelBuilder
         var allocatorClasses = createdBy.Values.Where(created => created.Allocator).Select(created => created.Usr).ToHashSet(StringComparer.Ordinal);
 
         var classes = new List<ModuleClass>();
+        var invalid = facts.Classes.Values.Where(fact => fact.IsInvalid).Select(fact => fact.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var fact in facts.Classes.Values.OrderBy(fact => fact.Name, StringComparer.Ordinal))
         {
-            if (BaseOf(fact.Usr) is not { } kind)
+            if (fact.IsInvalid || BaseOf(fact.Usr) is not { } kind)
             {
                 continue;
             }
@@ -85,6 +86,17 @@ internal static class CppModelBuilder
                     break;
             }
         }
+        // A registration of a class clang could not compile is unknown, never "handler missing".
+        registrations = [.. registrations.Select(registration =>
+            registration.ModuleClass is { } name && invalid.Contains(name) || registration.FactoryClass is { } factoryName && invalid.Contains(factoryName)
+                ? registration with
+                {
+                    Mask = MaskValue.Unknown($"class {registration.ModuleClass ?? registration.FactoryClass} could not be compiled (see IISM9005)", registration.Mask.NamedConstants),
+                    PostMask = MaskValue.Unknown($"class {registration.ModuleClass ?? registration.FactoryClass} could not be compiled (see IISM9005)", registration.PostMask.NamedConstants),
+                    Confidence = Confidence.Unknown,
+                    ConfidenceReason = "the module class could not be compiled",
+                }
+                : registration)];
         return new ModuleModel(inputPath, EvidenceSource.Cpp, null, registrations, priorities, classes,
             [.. facts.EntryPoints.OrderBy(entry => entry.Location.FilePath, StringComparer.Ordinal)], [.. facts.CompletionCalls], exports);
     }

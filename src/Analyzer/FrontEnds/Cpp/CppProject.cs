@@ -8,4 +8,16 @@ public sealed record CompileUnit(string SourcePath, IReadOnlyList<string> Define
 /// <summary>The sources of one module: a folder, a .vcxproj configuration or a compile_commands.json.</summary>
 /// <param name="Platform">Win32 or x64: selects the clang target.</param>
 /// <param name="Configuration">The configuration whose sources are parsed ("Release|x64"), or null.</param>
-public sealed record CppProject(string InputPath, string Platform, string? Configuration, IReadOnlyList<CompileUnit> Units, IReadOnlyList<ExportConfiguration> Exports);
+/// <param name="Problems">What of the project could not be taken (a listed file that is missing, a bad entry): each a
+/// notification, while the rest of the project is analyzed.</param>
+public sealed record CppProject(string InputPath, string Platform, string? Configuration, IReadOnlyList<CompileUnit> Units, IReadOnlyList<ExportConfiguration> Exports,
+    IReadOnlyList<string>? Problems = null)
+{
+    public IReadOnlyList<string> ProblemList => Problems ?? [];
+
+    /// <summary>Imports that do not exist here (the Visual C++ targets on Linux), passed over (--verbose).</summary>
+    public IReadOnlyList<string> MissingImports { get; init; } = [];
+
+    /// <summary>The project's ConfigurationType (DynamicLibrary, StaticLibrary, Application), when it says.</summary>
+    public string? ConfigurationType { get; init; }
+}

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using IisModuleValidator.FrontEnds.Cpp.Clang;
+using IisModuleValidator.FrontEnds.Cpp.Parsing;
 
 namespace IisModuleValidator.FrontEnds.Cpp;
 
@@ -10,10 +10,10 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 /// does not parse cleanly gets no PCH; its translation units are parsed in full.
 /// </summary>
 /// <param name="Path">The .pch file.</param>
-/// <param name="DirectivesOnly">The header declares nothing itself (see <see cref="SharedPrologue.IsDirectivesOnly"/>).</param>
-internal sealed record PrecompiledHeader(string Path, bool DirectivesOnly);
+/// <param name="SystemHeadersOnly">The header declares nothing of the project's own (see <see cref="SharedPrologue.IncludesOnlySystemHeaders"/>).</param>
+internal sealed record PrecompiledHeader(string Path, bool SystemHeadersOnly);
 
-internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform) : IDisposable
+internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, IUnitParser parser, IReadOnlyList<string> transcoded) : IDisposable
 {
     // Building a PCH costs about one parse: with two units on two cores parsing both in full is as fast.
     private const int MinimumSharingUnits = 3;
@@ -42,18 +42,8 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform) 
     {
         var path = System.IO.Path.Combine(_directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
         var arguments = frontEnd.ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument).ToList();
-        using var index = new ClangIndex();
-        var (translationUnit, _) = TranslationUnit.Parse(index, header, arguments, TranslationUnitFlags.Incomplete | TranslationUnitFlags.KeepGoing);
-        if (translationUnit is null)
-        {
-            return null;
-        }
-        using (translationUnit)
-        {
-            return translationUnit.Errors().Count == 0 && translationUnit.Save(path)
-                ? new PrecompiledHeader(path, SharedPrologue.IsDirectivesOnly(header))
-                : null;
-        }
+        var result = parser.Parse(new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: path, transcoded));
+        return result.PchSaved ? new PrecompiledHeader(path, SharedPrologue.IncludesOnlySystemHeaders(header, unit.IncludeDirectories)) : null;
     }
 
     public void Dispose()

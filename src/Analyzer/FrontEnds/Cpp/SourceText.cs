@@ -16,7 +16,20 @@ internal sealed class SourceText
         {
             return cursor.Spelling;
         }
-        var bytes = _files.GetOrAdd(start.File, path => File.Exists(path) ? File.ReadAllBytes(path) : []);
+        var bytes = _files.GetOrAdd(start.File, Utf8AsClangSawIt);
         return end.Offset <= bytes.Length ? Encoding.UTF8.GetString(bytes, start.Offset, end.Offset - start.Offset) : cursor.Spelling;
+    }
+
+    /// <summary>Offsets are into what clang parsed: a UTF-16 or ANSI file's UTF-8 transcoding.</summary>
+    private static byte[] Utf8AsClangSawIt(string path)
+    {
+        try
+        {
+            return Io.SourceEncoding.AsUtf8ForClang(Io.SafeFile.ReadAllBytes(path, Io.SafeFile.MaxTextBytes), out _);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

@@ -80,7 +80,7 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
             .Where(declaration => !declaration.IsNull)
             .Select(declaration => (declaration.Usr, QualifiedName(declaration)))
             .ToList();
-        facts.Classes[usr] = new ClassFact(usr, QualifiedName(cursor), bases, Locate(cursor));
+        facts.Classes[usr] = new ClassFact(usr, QualifiedName(cursor), bases, Locate(cursor), cursor.IsInvalidDeclaration);
     }
 
     private MethodFact RecordMethod(Cursor cursor)
@@ -133,7 +133,8 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
             IsDllExport: cursor.Children().Any(child => child.Kind == CursorKind.DllExport),
             ReturnType: Cursor.Spell(cursor.ResultType),
             parameters,
-            Locate(cursor));
+            Locate(cursor),
+            IsInvalid: cursor.IsInvalidDeclaration || parameters.Any(parameter => parameter.Normalized == "int"));
         facts.EntryPoints.RemoveAll(existing => existing.Location == entry.Location);
         facts.EntryPoints.Add(entry);
     }

@@ -20,6 +20,10 @@ public sealed class IISM4001RegisterModuleNotExportedByProject : Rule
                 yield return Report(model, context, configuration.Location, $"{configuration.Name}:def",
                     configuration.Name, $"its module-definition file '{Path.GetFileName(def)}' does not exist, so the link fails or exports nothing");
             }
+            else if (model.EntryPoints.Count == 0 && model.SourcesIncomplete)
+            {
+                // RegisterModule may be in a file clang could not compile: IISM9005 says so, nothing more is known.
+            }
             else if (!configuration.DefFileExportsRegisterModule
                      && !configuration.LinkerExports.Contains(IisContract.RegisterModuleExportName)
                      && !model.EntryPoints.Any(entry => entry.IsDllExport))

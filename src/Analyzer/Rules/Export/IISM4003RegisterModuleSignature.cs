@@ -13,10 +13,13 @@ public sealed class IISM4003RegisterModuleSignature : Rule
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {
-        foreach (var entry in model.EntryPoints)
+        // link.exe and lld-link resolve an undecorated .def or /EXPORT: name to the C++ function: it exports as RegisterModule.
+        var exportedByName = model.Exports.Any(configuration => configuration.DefFileExportsRegisterModule
+                                                                || configuration.LinkerExports.Contains(IisContract.RegisterModuleExportName));
+        foreach (var entry in model.EntryPoints.Where(entry => !entry.IsInvalid))
         {
             var problems = new List<string>();
-            if (!entry.HasCLinkage)
+            if (!entry.HasCLinkage && !exportedByName)
             {
                 problems.Add("it is not extern \"C\", so its exported name is C++-mangled");
             }

@@ -41,8 +41,11 @@ public abstract class StatusReturnRule : Rule
         {
             return $"its value {value} is not a {StatusType} ({valid})";
         }
-        if (site.ConvertedFrom is { } from && site.Value is null)
+        // A computed value is only known wrong when it is an HRESULT ('long'); an int or DWORD the code computes may
+        // well hold a status, and in a file with errors an unknown type reads as int.
+        if (site.ConvertedFrom is "long" && site.Value is null)
         {
+            var from = site.ConvertedFrom;
             return $"it converts a {from} to {StatusType}; return one of {valid}";
         }
         if (site.ConvertedFrom is { } other && other.Contains("NOTIFICATION_STATUS", StringComparison.Ordinal))

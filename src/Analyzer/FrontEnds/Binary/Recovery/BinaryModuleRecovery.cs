@@ -27,13 +27,15 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         var observer = new RegisterModuleObserver(image, new ParameterValue(1), depth: 0);
         var interpreter = new FunctionInterpreter(image, observer);
         interpreter.Run(entry.Rva, interpreter.EntryState(3, isMember: false));
-        if (interpreter.Truncated || observer.HelperTruncated)
+        if ((interpreter.Truncated || observer.HelperTruncated) && !image.Budget.IsExhausted)
         {
             notes.Add($"RegisterModule was not followed to its end (more than {FunctionInterpreter.MaxInstructions} instructions or {FunctionInterpreter.MaxPaths} paths): registrations may be missing");
         }
-        if (observer.Calls.Count == 0)
+        if (!observer.Calls.Any(call => call.Slot is 2 or 3))
         {
-            notes.Add("no SetRequestNotifications or SetGlobalNotifications call was found in RegisterModule (a registration computed at run time or made through code the recovery does not follow)");
+            notes.Add(observer.Calls.Count == 0
+                ? "no SetRequestNotifications or SetGlobalNotifications call was found in RegisterModule (a registration computed at run time or made through code the recovery does not follow)"
+                : "only SetPriorityFor*Notification calls were found in RegisterModule, no SetRequestNotifications or SetGlobalNotifications call: the registrations themselves were not recovered");
         }
 
         var classes = new Dictionary<uint, ModuleClass>();
@@ -56,6 +58,18 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
                         Mask(call.Arguments[0]), alias, location));
                     break;
             }
+        }
+        if (image.Budget.ExhaustedBy is { } limit)
+        {
+            notes.Insert(0, $"the recovery budget was exceeded ({limit} for all the code of this DLL, {image.Budget.Spent:N0} spent); the registrations found before it ran out are reported, the module classes are not");
+            // A slot not classified before the budget ran out would look overridden: no class facts rather than wrong ones.
+            classes.Clear();
+            registrations = [.. registrations.Select(registration => registration with
+            {
+                ModuleClass = null,
+                Confidence = registration.Confidence == Confidence.Exact ? Confidence.Partial : registration.Confidence,
+                ConfidenceReason = registration.ConfidenceReason ?? "the recovery budget was exceeded before the module class was read",
+            })];
         }
         var model = empty with
         {

@@ -76,6 +76,11 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             var (rva, state) = work.Pop();
             while (true)
             {
+                if (!image.Budget.Spend())
+                {
+                    Truncated = true;
+                    return;
+                }
                 if (++instructions > MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > MaxVisitsPerAddress)
                 {
                     Truncated |= instructions > MaxInstructions;
@@ -268,7 +273,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         }
         int? result = null;
         var rva = functionRva;
-        for (var i = 0; i < 4096 && Decode(rva) is { } instruction; i++)
+        for (var i = 0; i < 4096 && image.Budget.Spend() && Decode(rva) is { } instruction; i++)
         {
             if (instruction.FlowControl == FlowControl.Return)
             {

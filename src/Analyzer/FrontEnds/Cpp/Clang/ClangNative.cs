@@ -172,6 +172,7 @@ internal static unsafe partial class ClangNative
     [DllImport(Library)] public static extern CXCursor clang_getCanonicalCursor(CXCursor cursor);
     [DllImport(Library)] public static extern CXCursor clang_getCursorSemanticParent(CXCursor cursor);
     [DllImport(Library)] public static extern uint clang_isCursorDefinition(CXCursor cursor);
+    [DllImport(Library)] public static extern uint clang_isInvalidDeclaration(CXCursor cursor);
     [DllImport(Library)] public static extern int clang_Cursor_isNull(CXCursor cursor);
     [DllImport(Library)] public static extern uint clang_equalCursors(CXCursor left, CXCursor right);
     [DllImport(Library)] public static extern int clang_Cursor_getNumArguments(CXCursor cursor);

@@ -37,6 +37,9 @@ internal readonly unsafe struct Cursor(CXCursor native)
 
     public bool IsDefinition => ClangNative.clang_isCursorDefinition(Native) != 0;
 
+    /// <summary>clang marked the declaration invalid (an unknown type in it, a missing header): its facts are not trusted.</summary>
+    public bool IsInvalidDeclaration => ClangNative.clang_isInvalidDeclaration(Native) != 0;
+
     public bool IsConstMethod => ClangNative.clang_CXXMethod_isConst(Native) != 0;
 
     public int ArgumentCount => ClangNative.clang_Cursor_getNumArguments(Native);

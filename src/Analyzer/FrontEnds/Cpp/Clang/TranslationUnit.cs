@@ -22,7 +22,8 @@ internal sealed unsafe class TranslationUnit : IDisposable
     public Cursor Root => new(ClangNative.clang_getTranslationUnitCursor(_handle));
 
     /// <summary>Parses <paramref name="path"/>; null with the libclang error code when clang could not even start.</summary>
-    public static (TranslationUnit? Unit, int ErrorCode) Parse(ClangIndex index, string path, IReadOnlyList<string> arguments, TranslationUnitFlags flags)
+    public static (TranslationUnit? Unit, int ErrorCode) Parse(ClangIndex index, string path, IReadOnlyList<string> arguments, TranslationUnitFlags flags,
+        Parsing.UnsavedFiles? unsaved = null)
     {
         var pinned = new List<GCHandle>();
         try
@@ -43,7 +44,7 @@ internal sealed unsafe class TranslationUnit : IDisposable
             fixed (IntPtr* argvPointer = argv)
             {
                 var error = ClangNative.clang_parseTranslationUnit2(index.Handle, Utf8(path), (byte**)argvPointer, argv.Length,
-                    IntPtr.Zero, 0, (uint)flags, out var unit);
+                    unsaved?.Pointer ?? IntPtr.Zero, unsaved?.Count ?? 0, (uint)flags, out var unit);
                 return error == 0 && unit != IntPtr.Zero ? (new TranslationUnit(unit, path), 0) : (null, error);
             }
         }

@@ -13,7 +13,7 @@ public static partial class DefFile
     {
         var names = new List<string>();
         var inExports = false;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in Io.SafeFile.ReadLines(path))
         {
             var line = raw.Split(';')[0];
             if (string.IsNullOrWhiteSpace(line))

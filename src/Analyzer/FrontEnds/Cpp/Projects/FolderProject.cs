@@ -15,19 +15,18 @@ public static class FolderProject
         var includes = Files(folder, HeaderExtensions).Select(Path.GetDirectoryName).OfType<string>().Prepend(folder)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var units = Sources(folder).Select(source => new CompileUnit(source, ["WIN32", "_WINDOWS", "NDEBUG", "_USRDLL"], includes, [])).ToList();
-        var defFiles = Files(folder, [".def"]).ToList();
-        var location = SourceLocation.OfFile(folder);
-        IReadOnlyList<ExportConfiguration> exports = defFiles.Count == 0
-            ? [new ExportConfiguration(Path.GetFileName(folder), "x64", null, false, false, [], location)]
-            : [.. defFiles.Select(def => new ExportConfiguration(Path.GetFileName(folder), "x64", def, true,
-                DefFile.NamedExports(def).Contains(Contract.IisContract.RegisterModuleExportName), [], SourceLocation.OfFile(def)))];
+        // Without a project nothing says how the DLL is linked: only a .def that exports RegisterModule is a fact
+        // (it makes a C++-mangled RegisterModule export under its plain name); its absence proves nothing.
+        IReadOnlyList<ExportConfiguration> exports = [.. Files(folder, [".def"])
+            .Where(def => DefFile.NamedExports(def).Contains(Contract.IisContract.RegisterModuleExportName))
+            .Select(def => new ExportConfiguration(Path.GetFileName(folder), "x64", def, true, true, [], SourceLocation.OfFile(def)))];
         return new CppProject(folder, "x64", null, units, exports);
     }
 
     private static IEnumerable<string> Sources(string folder) => Files(folder, SourceExtensions);
 
     private static IEnumerable<string> Files(string folder, string[] extensions) =>
-        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true })
+        new Analysis.FolderWalker().Files(folder)
             .Where(path => extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
             .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git" or ".vs"))
             .Order(StringComparer.Ordinal);

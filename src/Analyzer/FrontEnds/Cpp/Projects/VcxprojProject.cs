@@ -29,16 +29,16 @@ public static partial class VcxprojProject
     /// </summary>
     public static IReadOnlyList<CppProject> LoadConfigurations(string path)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(path, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException exception)
-        {
-            throw new InvalidDataException($"not a well-formed project file: {exception.Message}");
-        }
+        var document = Io.SafeXml.Load(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var context = new ExpansionContext(directory, ProjectImports.SolutionDirectory(directory));
+        var missingImports = new List<string>();
+        ProjectImports.Expand(document, path, value => context.Expand(value, "", null), missingImports);
+        // Property sheets and Directory.Build.props may be written without the MSBuild namespace.
+        foreach (var element in document.Descendants())
+        {
+            element.Name = Ms + element.Name.LocalName;
+        }
         var configurations = document.Descendants(Ms + "ProjectConfiguration")
             .Select(element => element.Attribute("Include")?.Value)
             .OfType<string>()
@@ -51,21 +51,43 @@ public static partial class VcxprojProject
         var chosen = configurations.FirstOrDefault(c => c.Equals("Release|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations.FirstOrDefault(c => c.EndsWith("|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations[0];
-        var exports = configurations.Select(configuration => Exports(document, path, directory, configuration)).ToList();
+        var exports = configurations.Select(configuration => Exports(document, path, context, configuration)).ToList();
         return configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)
-            .Select(configuration => new CppProject(path, Platform(configuration), configuration, Units(document, directory, configuration), exports))
+            .Select(configuration =>
+            {
+                var problems = new List<string>();
+                var units = Units(document, context, configuration, problems);
+                return new CppProject(path, Platform(configuration), configuration, units, exports, problems)
+                {
+                    MissingImports = missingImports,
+                    ConfigurationType = Property(document, context, configuration, "ConfigurationType"),
+                };
+            })
             .DistinctBy(project => string.Join("\n", project.Units.Select(unit => $"{project.Platform}|{unit.SourcePath}|{string.Join(";", unit.Defines)}")))
             .ToList();
     }
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";
 
-    private static List<CompileUnit> Units(XDocument document, string directory, string configuration)
+    /// <summary>The last value a PropertyGroup that applies gives a property, or null.</summary>
+    private static string? Property(XDocument document, ExpansionContext context, string configuration, string name) =>
+        document.Descendants(Ms + "PropertyGroup").Where(group => Applies(group, configuration))
+            .SelectMany(group => group.Elements(Ms + name)).Where(element => Applies(element, configuration))
+            .Select(element => context.Expand(element.Value.Trim(), configuration, element)).LastOrDefault(value => value.Length > 0);
+
+    private static List<CompileUnit> Units(XDocument document, ExpansionContext context, string configuration, List<string> problems)
     {
+        var directory = context.ProjectDirectory;
         var definitions = Definitions(document, configuration, "ClCompile");
-        var defines = Values(definitions, "PreprocessorDefinitions", directory, configuration);
-        var includes = Values(definitions, "AdditionalIncludeDirectories", directory, configuration)
-            .Select(include => Path.GetFullPath(include, directory)).Prepend(directory).Distinct(StringComparer.Ordinal).ToList();
+        var defines = Values(definitions, "PreprocessorDefinitions", context, configuration);
+        // <IncludePath> (VC++ Directories) adds to the toolset's folders; its $(…) parts are the toolset's own.
+        var includePath = Property(document, context, configuration, "IncludePath") is { } value
+            ? value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        var includes = Values(definitions, "AdditionalIncludeDirectories", context, configuration).Concat(includePath)
+            .Where(include => !include.Contains("$(", StringComparison.Ordinal) && !include.StartsWith("%(", StringComparison.Ordinal))
+            .Where(include => !WindowsPath.IsForeignAbsolute(include))
+            .Select(include => WindowsPath.Resolve(include, directory)).Prepend(directory).Distinct(StringComparer.Ordinal).ToList();
         var units = new List<CompileUnit>();
         foreach (var item in document.Descendants(Ms + "ClCompile").Where(element => element.Attribute("Include") is not null))
         {
@@ -79,22 +101,35 @@ public static partial class VcxprojProject
                 continue;
             }
             var itemDefines = item.Elements(Ms + "PreprocessorDefinitions").Where(element => Applies(element, configuration))
-                .SelectMany(element => Split(element.Value, directory, configuration));
-            var source = Path.GetFullPath(Expand(item.Attribute("Include")!.Value, directory, configuration).Replace('\\', '/'), directory);
+                .SelectMany(element => Split(element.Value, context, configuration, element));
+            var include = context.Expand(item.Attribute("Include")!.Value.Trim(), configuration, item);
+            if (include.Length == 0)
+            {
+                problems.Add($"a ClCompile item at line {((IXmlLineInfo)item).LineNumber} names no file");
+                continue;
+            }
+            if (WindowsPath.IsForeignAbsolute(include))
+            {
+                problems.Add($"'{include}' is an absolute Windows path that does not exist here");
+                continue;
+            }
+            var source = WindowsPath.Resolve(include, directory);
             units.Add(new CompileUnit(source, [.. defines.Concat(itemDefines).Distinct(StringComparer.Ordinal)], includes, []));
         }
         return units;
     }
 
-    private static ExportConfiguration Exports(XDocument document, string path, string directory, string configuration)
+    private static ExportConfiguration Exports(XDocument document, string path, ExpansionContext context, string configuration)
     {
         var link = Definitions(document, configuration, "Link");
-        var defFile = link.SelectMany(element => element.Elements(Ms + "ModuleDefinitionFile")).Select(element => element.Value.Trim())
-            .LastOrDefault(value => value.Length > 0);
-        var defPath = defFile is null ? null : Path.GetFullPath(Expand(defFile, directory, configuration).Replace('\\', '/'), directory);
+        var defElement = link.SelectMany(element => element.Elements(Ms + "ModuleDefinitionFile")).LastOrDefault(element => element.Value.Trim().Length > 0);
+        var defFile = defElement is null ? null : context.Expand(defElement.Value.Trim(), configuration, defElement);
+        var defPath = defFile is null ? null : WindowsPath.Resolve(defFile, context.ProjectDirectory);
         var options = string.Join(' ', link.SelectMany(element => element.Elements(Ms + "AdditionalOptions")).Select(element => element.Value));
         var exported = ExportOption().Matches(options).Select(match => match.Groups[1].Value).ToList();
-        var anchor = document.Descendants(Ms + "ItemDefinitionGroup").FirstOrDefault(group => Applies(group, configuration) && group.Attribute("Condition") is not null)
+        // The place to point at is in the project itself, not in a property sheet it imports.
+        var own = document.Descendants(Ms + "ItemDefinitionGroup").Where(group => group.Annotation<ProjectImports.ImportedFrom>() is null);
+        var anchor = own.FirstOrDefault(group => Applies(group, configuration) && group.Attribute("Condition") is not null)
                      ?? document.Descendants(Ms + "ProjectConfiguration").First(element => element.Attribute("Include")?.Value == configuration);
         var line = ((IXmlLineInfo)anchor).LineNumber;
         var exists = defPath is not null && File.Exists(defPath);
@@ -107,20 +142,28 @@ public static partial class VcxprojProject
     private static List<XElement> Definitions(XDocument document, string configuration, string tool) =>
         [.. document.Descendants(Ms + "ItemDefinitionGroup").Where(group => Applies(group, configuration)).SelectMany(group => group.Elements(Ms + tool))];
 
-    private static List<string> Values(List<XElement> definitions, string name, string directory, string configuration) =>
+    private static List<string> Values(List<XElement> definitions, string name, ExpansionContext context, string configuration) =>
         [.. definitions.SelectMany(element => element.Elements(Ms + name)).Where(element => Applies(element, configuration))
-            .SelectMany(element => Split(element.Value, directory, configuration)).Distinct(StringComparer.Ordinal)];
+            .SelectMany(element => Split(element.Value, context, configuration, element)).Distinct(StringComparer.Ordinal)];
 
-    private static IEnumerable<string> Split(string value, string directory, string configuration) =>
-        Expand(value, directory, configuration).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    private static IEnumerable<string> Split(string value, ExpansionContext context, string configuration, XElement element) =>
+        context.Expand(value, configuration, element).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(part => !part.StartsWith("%(", StringComparison.Ordinal));
 
-    private static string Expand(string value, string directory, string configuration)
+    /// <summary>The MSBuild properties a project's paths use, as Visual Studio sets them when it builds the project.</summary>
+    private sealed record ExpansionContext(string ProjectDirectory, string SolutionDirectory)
     {
-        var (name, platform) = configuration.Split('|') is [var c, var p] ? (c, p) : (configuration, "x64");
-        var projectDir = directory + Path.DirectorySeparatorChar;
-        return value.Replace("$(Configuration)", name).Replace("$(Platform)", platform)
-            .Replace("$(ProjectDir)", projectDir).Replace("$(MSBuildProjectDirectory)", directory).Replace("$(SolutionDir)", projectDir);
+        public string Expand(string value, string configuration, XElement? element)
+        {
+            var (name, platform) = configuration.Split('|') is [var c, var p] ? (c, p) : (configuration, "x64");
+            var thisFile = element?.Annotation<ProjectImports.ImportedFrom>() is { } imported ? Path.GetDirectoryName(imported.Path)! : ProjectDirectory;
+            var separator = Path.DirectorySeparatorChar;
+            return value.Replace("$(Configuration)", name, StringComparison.OrdinalIgnoreCase).Replace("$(Platform)", platform, StringComparison.OrdinalIgnoreCase)
+                .Replace("$(ProjectDir)", ProjectDirectory + separator, StringComparison.OrdinalIgnoreCase)
+                .Replace("$(MSBuildProjectDirectory)", ProjectDirectory, StringComparison.OrdinalIgnoreCase)
+                .Replace("$(MSBuildThisFileDirectory)", thisFile + separator, StringComparison.OrdinalIgnoreCase)
+                .Replace("$(SolutionDir)", SolutionDirectory + separator, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     private static bool Applies(XElement? element, string configuration)

@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+
+namespace IisModuleValidator.Io;
+
+/// <summary>What a path names, as the operating system sees it, without opening it (opening a FIFO blocks).</summary>
+public enum FileKind
+{
+    Missing,
+    RegularFile,
+    Directory,
+    /// <summary>A FIFO, socket, character or block device: never read, it can block forever or never end.</summary>
+    Special,
+}
+
+/// <summary>The device and inode of a file (Windows: volume and file index): the same file however it is spelt.</summary>
+public readonly record struct FileIdentity(ulong Device, ulong Inode);
+
+/// <summary>
+/// stat(2) for the two questions .NET does not answer: is this a regular file, and which file is it. On Linux the
+/// mode and identity are read from glibc's struct stat (x64 and arm64 layouts); elsewhere from FileSystemInfo,
+/// which cannot tell special files apart, so there every existing non-directory counts as a regular file.
+/// </summary>
+public static partial class FileStatus
+{
+    private const uint TypeMask = 0xF000;
+    private const uint RegularType = 0x8000;
+    private const uint DirectoryType = 0x4000;
+
+    public static FileKind KindOf(string path, bool followLinks = true) =>
+        Stat(path, followLinks) is { } status ? Kind(status.Mode) : FallbackKind(path);
+
+    /// <summary>The file's identity, or null when it does not exist (or the platform cannot tell).</summary>
+    public static FileIdentity? IdentityOf(string path) => Stat(path, followLinks: true) is { } status ? status.Identity : null;
+
+    public static bool IsSymbolicLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static FileKind Kind(uint mode) => (mode & TypeMask) switch
+    {
+        RegularType => FileKind.RegularFile,
+        DirectoryType => FileKind.Directory,
+        _ => FileKind.Special,
+    };
+
+    private static FileKind FallbackKind(string path) =>
+        File.Exists(path) ? FileKind.RegularFile : Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
+
+    private readonly record struct Status(uint Mode, FileIdentity Identity);
+
+    private static Status? Stat(string path, bool followLinks)
+    {
+        if (!OperatingSystem.IsLinux() || path.Contains('\0'))
+        {
+            return null;
+        }
+        // struct stat: st_dev and st_ino lead on both; st_mode is at 24 on x86_64 (after st_nlink) and at 16 on arm64.
+        var modeOffset = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => 24,
+            Architecture.Arm64 => 16,
+            _ => -1,
+        };
+        if (modeOffset < 0)
+        {
+            return null;
+        }
+        Span<byte> buffer = stackalloc byte[256];
+        int result;
+        try
+        {
+            result = followLinks ? NativeStat(path, buffer) : NativeLinkStat(path, buffer);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // glibc before 2.33 exports only __xstat/__lxstat (version 1 is the kernel layout on x64 and arm64).
+            result = followLinks ? LegacyStat(1, path, buffer) : LegacyLinkStat(1, path, buffer);
+        }
+        if (result != 0)
+        {
+            return null;
+        }
+        var device = BitConverter.ToUInt64(buffer[..8]);
+        var inode = BitConverter.ToUInt64(buffer[8..16]);
+        var mode = BitConverter.ToUInt32(buffer[modeOffset..(modeOffset + 4)]);
+        return new Status(mode, new FileIdentity(device, inode));
+    }
+
+    [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int NativeStat(string path, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int NativeLinkStat(string path, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "__xstat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int LegacyStat(int version, string path, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "__lxstat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int LegacyLinkStat(int version, string path, Span<byte> buffer);
+}

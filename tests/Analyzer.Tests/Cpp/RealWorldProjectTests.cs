@@ -1,0 +1,95 @@
+using System.Text;
+using IisModuleValidator.Analysis;
+
+namespace IisModuleValidator.Tests.Cpp;
+
+/// <summary>
+/// Projects as they come from the field: property sheets and Directory.Build.props, solutions with libraries that
+/// are not modules, vendored code, resource-only DLLs. Only modules are reported on, and only what is wrong in them.
+/// </summary>
+public sealed class RealWorldProjectTests
+{
+    private static readonly string Samples = Path.Combine(TestPaths.Samples, "cpp");
+
+    [Fact]
+    public void A_solution_folder_reports_the_module_and_names_the_library_as_no_module()
+    {
+        var report = new ModuleValidator().Run([Path.Combine(Samples, "props-module")], TestPaths.RepositoryRoot);
+
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Notifications);
+        Assert.Contains(report.SkippedInputs, line => line.Contains("LogFormat.vcxproj: not an IIS module (its ConfigurationType is StaticLibrary"));
+        var module = report.Inputs.Single(input => input.FullPath.EndsWith("props-module.vcxproj", StringComparison.Ordinal)).Model!;
+        // The .def comes from build\Module.props, the include folder from $(SolutionDir)inc (the folder is Inc), the
+        // defines from the sheet and from Directory.Build.props.
+        var export = Assert.Single(module.Exports);
+        Assert.True(export.DefFileExportsRegisterModule);
+        Assert.EndsWith("src/LoggingModule.def", export.DefFile);
+        var handlers = module.FindClass("CLoggingModule")!.Handlers.Select(handler => handler.Name);
+        Assert.Equal(["OnBeginRequest", "OnEndRequest", "OnLogRequest"], handlers);
+    }
+
+    [Fact]
+    public void A_vendored_library_of_500_files_is_not_parsed_and_the_module_beside_it_is()
+    {
+        using var temp = new TempDirectory();
+        var module = Path.Combine(Samples, "missing-handler");
+        foreach (var file in Directory.GetFiles(module))
+        {
+            temp.File($"module/{Path.GetFileName(file)}", File.ReadAllBytes(file));
+        }
+        foreach (var shared in Directory.GetFiles(Path.Combine(Samples, "common")))
+        {
+            temp.File($"common/{Path.GetFileName(shared)}", File.ReadAllBytes(shared));
+        }
+        var items = new StringBuilder();
+        for (var i = 0; i < 500; i++)
+        {
+            temp.File($"module/third_party/zlib/src/part{i:D3}.c", Encoding.UTF8.GetBytes($"#include \"zconf.h\"\nint z_part{i}(int x) {{ return x * {i} + Z_BASE; }}\n"));
+            items.Append($"    <ClCompile Include=\"src\\part{i:D3}.c\" />\n");
+        }
+        temp.File("module/third_party/zlib/src/zconf.h", Encoding.UTF8.GetBytes("#define Z_BASE 7\n"));
+        temp.File("module/third_party/zlib/zlib.vcxproj", Encoding.UTF8.GetBytes($"""
+            <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup><ProjectConfiguration Include="Release|x64" /></ItemGroup>
+              <PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup>
+              <ItemGroup>
+            {items}  </ItemGroup>
+            </Project>
+            """));
+
+        var report = new ModuleValidator().Run([temp.Path], temp.Path);
+
+        Assert.Equal(2, report.Findings.Count(finding => finding.RuleId == "IISM2001"));
+        Assert.All(report.Findings, finding => Assert.Contains("missing-handler", finding.Location.FilePath));
+        Assert.Empty(report.Notifications);
+        Assert.Contains(report.SkippedInputs, line => line.Contains("zlib.vcxproj: not an IIS module"));
+    }
+
+    [Fact]
+    public void A_resource_only_dll_and_a_host_that_loads_modules_get_no_export_error()
+    {
+        using var temp = new TempDirectory();
+        temp.File("resources/strings.def", Encoding.UTF8.GetBytes("LIBRARY strings\nEXPORTS\n"));
+        temp.File("resources/dllmain.cpp", Encoding.UTF8.GetBytes("#include <windows.h>\nBOOL WINAPI DllMain(HINSTANCE, DWORD, LPVOID) { return TRUE; }\n"));
+        temp.File("resources/strings.vcxproj", Encoding.UTF8.GetBytes("""
+            <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup><ProjectConfiguration Include="Release|x64" /></ItemGroup>
+              <PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup>
+              <ItemDefinitionGroup><Link><ModuleDefinitionFile>strings.def</ModuleDefinitionFile></Link></ItemDefinitionGroup>
+              <ItemGroup><ClCompile Include="dllmain.cpp" /></ItemGroup>
+            </Project>
+            """));
+        // A loose folder of module sources with no project: nothing says how it is linked.
+        temp.File("loose/module.cpp", File.ReadAllBytes(Path.Combine(Samples, "request-module", "request-module.cpp")));
+        foreach (var header in Directory.GetFiles(Path.Combine(Samples, "common"), "*.h"))
+        {
+            temp.File($"common/{Path.GetFileName(header)}", File.ReadAllBytes(header));
+        }
+
+        var report = new ModuleValidator().Run([Path.Combine(temp.Path, "resources"), Path.Combine(temp.Path, "loose")], temp.Path);
+
+        Assert.DoesNotContain(report.Findings, finding => finding.RuleId.StartsWith("IISM4", StringComparison.Ordinal));
+        Assert.Empty(report.Notifications);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace IisModuleValidator.Tests.Hostile;
+
+/// <summary>
+/// DLLs crafted from assembly: llvm-mc-19 assembles x64 code into a COFF object, lld-link-19 links it into a DLL that
+/// exports RegisterModule. For shapes no compiler emits on purpose (constructors calling constructors in loops).
+/// </summary>
+internal static class CraftedDll
+{
+    public static string Build(string folder, string name, string assembly)
+    {
+        var source = Path.Combine(folder, name + ".s");
+        File.WriteAllText(source, ".intel_syntax noprefix\n.text\n.globl RegisterModule\n" + assembly);
+        var obj = Path.Combine(folder, name + ".obj");
+        var dll = Path.Combine(folder, name + ".dll");
+        Run("llvm-mc-19", "-triple=x86_64-pc-windows-msvc", "-filetype=obj", "-o", obj, source);
+        Run("lld-link-19", "/nologo", "/DLL", "/NOENTRY", "/NODEFAULTLIB", "/MACHINE:X64", "/EXPORT:RegisterModule", $"/OUT:{dll}", obj);
+        File.Delete(Path.ChangeExtension(dll, ".lib"));
+        File.Delete(obj);
+        File.Delete(source);
+        return dll;
+    }
+
+    /// <summary>
+    /// RegisterModule makes <paramref name="calls"/> calls to a constructor on a new object; that constructor makes
+    /// <paramref name="innerCalls"/> calls to a second one on new objects; the second runs <paramref name="loopLength"/>
+    /// instructions in a loop. Each level is one the interpreter follows.
+    /// </summary>
+    public static string ConstructorChain(int calls, int innerCalls, int loopLength) => $$"""
+        RegisterModule:
+        .rept {{calls}}
+            call Allocate
+            mov rcx, rax
+            call OuterConstructor
+        .endr
+            xor eax, eax
+            ret
+        Allocate:
+            ret
+        OuterConstructor:
+        .rept {{innerCalls}}
+            call Allocate
+            mov rcx, rax
+            call InnerConstructor
+        .endr
+            ret
+        InnerConstructor:
+            lea rax, [rip + InnerConstructor]
+            mov [rcx], rax
+        Loop:
+        .rept {{loopLength}}
+            add rdx, 1
+        .endr
+            jmp Loop
+        """;
+
+    private static void Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed: {error}");
+        }
+    }
+}
