@@ -28,7 +28,7 @@ public sealed class CppSampleTests
         Assert.Equal(SourceExpectations.For(Path.Combine(TestPaths.Samples, "cpp", sample)), actual);
         Assert.Equal(1, report.AnalyzedCount);
         var notifications = report.Notifications.Select(notification => notification.RuleId);
-        Assert.Equal(sample == "try-block-module" ? ["IISM9005"] : [], notifications);
+        Assert.Empty(notifications); // the toolset layer (libc++, the ATL and vcruntime stand-ins) parses every sample cleanly
     }
 
     [Fact]

@@ -5,10 +5,15 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 
 /// <summary>
 /// Everything libclang needs to parse a module as MSVC would: the resource directory, the Windows SDK include
-/// folders (the user's Windows Kits or INCLUDE, else the Microsoft.Windows.SDK.CPP NuGet package), our stand-ins
-/// for the MSVC toolset headers, and on case-sensitive file systems a case-insensitive VFS overlay.
+/// folders (the user's Windows Kits or INCLUDE, else the Microsoft.Windows.SDK.CPP NuGet package), the Visual C++
+/// toolset headers (on Windows the real ones, from INCLUDE or as vswhere finds Visual Studio; elsewhere the C++ standard
+/// library of LLVM's libc++ set up for the MSVC target, and our stand-ins for vcruntime, ATL and the COM support
+/// headers), and on case-sensitive file systems a case-insensitive VFS overlay.
 /// </summary>
-public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string> SdkIncludeDirectories, string StandInDirectory, string? OverlayPath)
+/// <param name="VisualCppIncludeDirectories">The real Visual C++ include folders (VC\Tools\MSVC\*\include, atlmfc\include); empty off Windows.</param>
+/// <param name="LibCxxIncludeDirectory">libc++'s headers (include/c++/v1), used when the real Visual C++ headers are not there.</param>
+public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string> SdkIncludeDirectories, string StandInDirectory, string? OverlayPath,
+    IReadOnlyList<string>? VisualCppIncludeDirectories = null, string? LibCxxIncludeDirectory = null)
 {
     public const string SdkPackageVersion = "10.0.26100.9457";
     public const string SdkVersionFolder = "10.0.26100.0";
@@ -29,7 +34,24 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         {
             arguments.AddRange(["-ivfsoverlay", OverlayPath]);
         }
-        arguments.AddRange(["-isystem", StandInDirectory]);
+        if (VisualCppIncludeDirectories is { Count: > 0 } visualCpp)
+        {
+            // The real toolset: its STL, vcruntime and ATL, searched before the SDK as cl.exe does.
+            foreach (var directory in visualCpp)
+            {
+                arguments.AddRange(["-isystem", directory]);
+            }
+        }
+        else
+        {
+            if (LibCxxIncludeDirectory is not null)
+            {
+                // libc++ first: its C wrappers (<cstddef>, <cstring>) reach the UCRT's headers with #include_next.
+                // Its own std::exception and type_info stand where vcruntime's would be (they are stand-ins here too).
+                arguments.AddRange(["-nostdinc++", "-isystem", LibCxxIncludeDirectory, "-D_LIBCPP_NO_VCRUNTIME"]);
+            }
+            arguments.AddRange(["-isystem", StandInDirectory]);
+        }
         foreach (var directory in SdkIncludeDirectories)
         {
             arguments.AddRange(["-isystem", directory]);
@@ -57,7 +79,60 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         }
         var standIn = Path.Combine(AppContext.BaseDirectory, "msvc-standin");
         var overlay = OperatingSystem.IsWindows() ? null : VfsOverlay.WriteCached(sdk);
-        return (new CppToolchain(resourceDirectory, sdk, standIn, overlay), null);
+        var visualCpp = VisualCppIncludes();
+        return (new CppToolchain(resourceDirectory, sdk, standIn, overlay, visualCpp, visualCpp.Count > 0 ? null : FindLibCxx()), null);
+    }
+
+    /// <summary>The real Visual C++ include folders: INCLUDE's entries that hold vcruntime.h or atlbase.h, else the
+    /// latest toolset of the Visual Studio that vswhere reports.</summary>
+    private static IReadOnlyList<string> VisualCppIncludes()
+    {
+        var fromInclude = (Environment.GetEnvironmentVariable("INCLUDE") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(entry => File.Exists(Path.Combine(entry, "vcruntime.h")) || File.Exists(Path.Combine(entry, "atlbase.h")))
+            .ToList();
+        if (fromInclude.Count > 0 || !OperatingSystem.IsWindows())
+        {
+            return fromInclude;
+        }
+        var vswhere = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft Visual Studio", "Installer", "vswhere.exe");
+        if (!File.Exists(vswhere))
+        {
+            return [];
+        }
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(vswhere, "-latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath")
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var installation = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit(10_000);
+            var tools = Path.Combine(installation, "VC", "Tools", "MSVC");
+            var latest = Directory.Exists(tools) ? Directory.EnumerateDirectories(tools).OrderDescending(StringComparer.Ordinal).FirstOrDefault() : null;
+            return latest is null ? [] : [.. new[] { Path.Combine(latest, "include"), Path.Combine(latest, "atlmfc", "include") }.Where(Directory.Exists)];
+        }
+        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>libc++'s headers: IISM_LIBCXX_INCLUDE, beside the libclang that was loaded, or Debian's libc++-19-dev.</summary>
+    private static string? FindLibCxx()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("IISM_LIBCXX_INCLUDE") is { Length: > 0 } configured)
+        {
+            candidates.Add(configured);
+        }
+        if (LibClang.LoadedPath is { } loaded && Path.IsPathRooted(loaded))
+        {
+            candidates.Add(Path.Combine(Path.GetDirectoryName(loaded)!, "..", "include", "c++", "v1"));
+        }
+        candidates.AddRange(["/usr/lib/llvm-19/include/c++/v1", "/usr/lib/llvm-20/include/c++/v1", "/usr/lib/llvm-18/include/c++/v1", "/usr/include/c++/v1"]);
+        return candidates.Select(Path.GetFullPath).FirstOrDefault(candidate => File.Exists(Path.Combine(candidate, "__config")));
     }
 
     private static string? FindResourceDirectory()

@@ -85,3 +85,8 @@ typedef bool __vcrt_bool;
 #define NULL ((void *)0)
 #endif
 #endif
+
+// The C++ library (libc++ off Windows) needs ::max_align_t, which MSVC's headers define as double.
+#ifdef __cplusplus
+typedef double max_align_t;
+#endif
