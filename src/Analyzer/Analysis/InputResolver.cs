@@ -9,6 +9,8 @@ public enum InputKind
 {
     Binary,
     VcxProject,
+    /// <summary>A Visual Studio 2005/2008 .vcproj.</summary>
+    VcProject,
     CompileCommands,
     SourceFolder,
     SourceFile,
@@ -47,7 +49,14 @@ public static class InputResolver
             }
             var full = Path.GetFullPath(input, baseDirectory);
             var kind = FileStatus.KindOf(full);
-            if (kind is FileKind.RegularFile or FileKind.Special)
+            if (kind == FileKind.RegularFile && full.EndsWith(".sln", StringComparison.OrdinalIgnoreCase))
+            {
+                // A solution stands for its C++ and C# projects; the ones that are not modules are told apart later.
+                var (projects, missing) = SolutionFile.Projects(full);
+                projects.Select(ForFile).ToList().ForEach(Add);
+                notifications.AddRange(missing.Select(project => NotFound(catalog, project, $"is listed in {Path.GetFileName(full)} but does not exist")));
+            }
+            else if (kind is FileKind.RegularFile or FileKind.Special)
             {
                 // A FIFO or device is still an input: reading it is refused with a notification that names it.
                 Add(ForFile(full));
@@ -83,6 +92,7 @@ public static class InputResolver
     private static ResolvedInput ForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".vcxproj" => new(path, InputKind.VcxProject),
+        ".vcproj" => new(path, InputKind.VcProject),
         ".csproj" => new(path, InputKind.CSharpProject),
         ".cs" => new(path, InputKind.CSharpFile),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
@@ -97,6 +107,10 @@ public static class InputResolver
         var found = WithExtension(".dll").Select(path => new ResolvedInput(path, InputKind.Binary)).ToList();
         found.AddRange(WithExtension(".csproj").Select(path => new ResolvedInput(path, InputKind.CSharpProject)));
         var projects = WithExtension(".vcxproj").Select(path => new ResolvedInput(path, InputKind.VcxProject)).ToList();
+        // A VS2008 project, unless Visual Studio converted it and left it beside its .vcxproj.
+        projects.AddRange(WithExtension(".vcproj")
+            .Where(path => !File.Exists(Path.ChangeExtension(path, ".vcxproj")))
+            .Select(path => new ResolvedInput(path, InputKind.VcProject)));
         var compileCommands = Path.Combine(folder, "compile_commands.json");
         if (projects.Count > 0)
         {

@@ -136,6 +136,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             projects = input.Kind switch
             {
                 InputKind.VcxProject => VcxprojProject.LoadConfigurations(path),
+                InputKind.VcProject => VcprojProject.LoadConfigurations(path),
                 InputKind.CompileCommands => [CompileCommandsProject.Load(path)],
                 InputKind.SourceFile => [new CppProject(path, "x64", null, [new CompileUnit(path, [], [Path.GetDirectoryName(path)!], [])], [])],
                 _ => [FolderProject.Load(path)],

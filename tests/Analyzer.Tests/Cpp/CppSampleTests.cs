@@ -12,10 +12,14 @@ public sealed class CppSampleTests
         // A sample is a folder with a project of its name; other projects inside (a library of its solution) are part of it.
         new(Directory.EnumerateDirectories(Path.Combine(TestPaths.Samples, "cpp"))
             .Select(Path.GetFileName).OfType<string>()
-            .Where(name => File.Exists(Path.Combine(TestPaths.Samples, "cpp", name, name + ".vcxproj"))).Order(StringComparer.Ordinal));
+            .Where(name => ProjectOf(name) is not null).Order(StringComparer.Ordinal));
+
+    /// <summary>The sample's project: its .vcxproj, or the .vcproj of a Visual Studio 2008 sample.</summary>
+    private static string? ProjectOf(string sample) =>
+        new[] { ".vcxproj", ".vcproj" }.Select(extension => Path.Combine(TestPaths.Samples, "cpp", sample, sample + extension)).FirstOrDefault(File.Exists);
 
     private static AnalysisReport Check(string sample) =>
-        new ModuleValidator().Run([Path.Combine(TestPaths.Samples, "cpp", sample, sample + ".vcxproj")], TestPaths.RepositoryRoot);
+        new ModuleValidator().Run([ProjectOf(sample)!], TestPaths.RepositoryRoot);
 
     [Theory]
     [MemberData(nameof(Projects))]

@@ -92,4 +92,24 @@ public sealed class RealWorldProjectTests
         Assert.DoesNotContain(report.Findings, finding => finding.RuleId.StartsWith("IISM4", StringComparison.Ordinal));
         Assert.Empty(report.Notifications);
     }
+
+    [Fact]
+    public void A_solution_stands_for_its_projects_and_names_a_listed_project_that_is_missing()
+    {
+        using var temp = new TempDirectory();
+        var solution = Path.Combine(Samples, "props-module", "LoggingModule.sln");
+        var broken = temp.File("Broken.sln", Encoding.UTF8.GetBytes(File.ReadAllText(solution)
+            .Replace("lib\\LogFormat.vcxproj", "lib\\Gone.vcxproj").Replace("\"props-module.vcxproj\"", $"\"{Path.Combine(Samples, "props-module", "props-module.vcxproj")}\"")));
+
+        var whole = new ModuleValidator().Run([solution], TestPaths.RepositoryRoot);
+        var partial = new ModuleValidator().Run([broken], temp.Path);
+
+        Assert.Equal(["LogFormat.vcxproj", "props-module.vcxproj"], whole.Inputs.Select(input => Path.GetFileName(input.FullPath)).Order(StringComparer.Ordinal));
+        Assert.Empty(whole.Findings);
+        Assert.Empty(whole.Notifications);
+        var missing = Assert.Single(partial.Notifications);
+        Assert.Equal("IISM9001", missing.RuleId);
+        Assert.Contains("Gone.vcxproj", missing.Message);
+        Assert.Single(partial.Inputs);
+    }
 }
