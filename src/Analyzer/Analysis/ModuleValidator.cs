@@ -211,6 +211,8 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             var notifications = analysis.Errors.Select(error => Notify(ToolNotificationIds.SourceAnalysisDegraded, error.File,
                 $"this file ({error.Count} error{(error.Count == 1 ? "" : "s")})", error.First)).ToList();
             notifications.AddRange(analysis.Skipped.Select(skipped => Notify(ToolNotificationIds.ProjectItemSkipped, path, skipped)));
+            // References that cannot be resolved make the analysis blind to types a build would see: an error.
+            notifications.AddRange(project.Problems.Select(problem => Notify(ToolNotificationIds.ProjectUnreadable, path, problem)));
             return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)

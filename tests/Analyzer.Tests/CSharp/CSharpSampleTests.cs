@@ -65,4 +65,26 @@ public sealed class CSharpSampleTests
         Assert.Equal("IISM9005", Assert.Single(report.Notifications).RuleId);
         Assert.Empty(report.Findings); // the entry point itself is right: (uint, nint, nint) -> int
     }
+
+    [Fact]
+    public void Package_references_that_are_not_restored_are_an_error_that_says_how_to_fix_it()
+    {
+        using var temp = new TempDirectory();
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "header-stamp"), "*.cs"))
+        {
+            temp.File(Path.GetFileName(file), File.ReadAllBytes(file));
+        }
+        var project = temp.File("module.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Contoso.Iis.Interop" Version="1.2.0" /></ItemGroup>
+            </Project>
+            """u8.ToArray());
+
+        var report = new ModuleValidator().Run([project], temp.Path);
+
+        var notification = Assert.Single(report.Notifications, notification => notification.RuleId == "IISM9008");
+        Assert.Equal(IisModuleValidator.Catalog.RuleLevel.Error, notification.Level);
+        Assert.Contains("dotnet restore module.csproj", notification.Message);
+    }
 }

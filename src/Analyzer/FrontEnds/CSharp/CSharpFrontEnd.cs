@@ -39,6 +39,11 @@ public static class CSharpFrontEnd
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = new List<SyntaxTree>();
+        if (project.GlobalUsings.Count > 0)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(string.Concat(project.GlobalUsings.Select(name => $"global using global::{name};\n")), parseOptions,
+                path: Path.Combine(Path.GetDirectoryName(project.InputPath)!, "obj", "GlobalUsings.g.cs")));
+        }
         foreach (var file in project.Files)
         {
             try
@@ -50,7 +55,13 @@ public static class CSharpFrontEnd
                 skipped?.Add(exception is FileNotFoundException ? $"'{file}' is listed but does not exist" : exception.Message);
             }
         }
-        return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, References.Value,
+        // Referenced projects are compiled on their own and referenced, as the build does: their internals stay theirs.
+        IEnumerable<MetadataReference> references = [
+            .. References.Value,
+            .. project.PackageAssemblies.Select(path => MetadataReference.CreateFromFile(path)),
+            .. project.ProjectReferences.Select(reference => Compile(reference, skipped).ToMetadataReference()),
+        ];
+        return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable,
                 concurrentBuild: false));
     }
