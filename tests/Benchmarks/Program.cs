@@ -4,11 +4,12 @@ return args.FirstOrDefault() switch
 {
     "cpp" => CppBenchmark.Run(args[1..]),
     "binaries" => BinaryBenchmark.Run(args[1..]),
+    "fuzz" => FuzzBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N] | binaries [--files N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N] | binaries [--files N] | fuzz [--mutants N] [--seed S]");
     return 2;
 }

@@ -24,7 +24,7 @@ public static class CSharpFrontEnd
     {
         var skipped = new List<string>();
         var compilation = Compile(project, skipped);
-        var errors = compilation.GetDiagnostics()
+        var errors = ModuleDiagnostics(compilation)
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Location.SourceTree is not null)
             .GroupBy(diagnostic => diagnostic.Location.SourceTree!.FilePath)
             .Select(group => (group.Key, group.Count(), Describe(group.First())))
@@ -32,6 +32,32 @@ public static class CSharpFrontEnd
             .ToList();
         var collector = new ModuleCollector(compilation);
         return new CSharpAnalysis(collector.Build(project.InputPath), errors, skipped);
+    }
+
+    /// <summary>
+    /// The errors that can make the module's facts incomplete: parsing and declarations everywhere, and the bodies of
+    /// the methods IIS calls ([UnmanagedCallersOnly]). Binding every body of a 100,000-member file costs seconds and
+    /// says nothing about the module.
+    /// </summary>
+    private static IEnumerable<Diagnostic> ModuleDiagnostics(CSharpCompilation compilation)
+    {
+        foreach (var diagnostic in compilation.GetParseDiagnostics().Concat(compilation.GetDeclarationDiagnostics()))
+        {
+            yield return diagnostic;
+        }
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            var callable = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+                .Where(method => method.AttributeLists.SelectMany(list => list.Attributes).Any(attribute => attribute.Name.ToString().Contains("UnmanagedCallersOnly", StringComparison.Ordinal)));
+            foreach (var method in callable)
+            {
+                foreach (var diagnostic in model.GetMethodBodyDiagnostics(method.Span))
+                {
+                    yield return diagnostic;
+                }
+            }
+        }
     }
 
     /// <summary>The project's files as one compilation: latest C#, unsafe code allowed, a library.</summary>
@@ -48,7 +74,13 @@ public static class CSharpFrontEnd
         {
             try
             {
-                trees.Add(CSharpSyntaxTree.ParseText(Io.SafeFile.ReadAllText(file), parseOptions, path: file));
+                var text = Io.SafeFile.ReadAllText(file);
+                if (Io.NestingDepth.Of(text) is var depth && depth > Io.NestingDepth.Max)
+                {
+                    skipped?.Add($"'{file}' nests brackets {depth} levels deep (more than {Io.NestingDepth.Max}), so it is not parsed");
+                    continue;
+                }
+                trees.Add(CSharpSyntaxTree.ParseText(text, parseOptions, path: file));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
