@@ -55,7 +55,7 @@ internal static class CraftedDll
             jmp Loop
         """;
 
-    private static void Run(string tool, params string[] arguments)
+    internal static void Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         arguments.ToList().ForEach(start.ArgumentList.Add);
