@@ -83,7 +83,7 @@ public static class CheckCommand
             {
                 foreach (var skipped in report.SkippedInputs)
                 {
-                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: skipped {skipped}"));
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {skipped}"));
                 }
             }
             if (outputPath is null)

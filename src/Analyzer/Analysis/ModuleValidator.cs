@@ -155,6 +155,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             // Every configuration whose code differs is analyzed; a finding they share is reported once.
             var analyses = projects.Select(project => new CppFrontEnd(tools).Analyze(project)).ToList();
             var skipped = analyses.SelectMany(analysis => analysis.Skipped ?? []).Distinct(StringComparer.Ordinal)
+                .Concat(projects.Select(project => project.EvaluationNote).OfType<string>().Distinct(StringComparer.Ordinal).Select(note => $"{path}: {note}"))
                 .Concat(projects.SelectMany(project => project.MissingImports).Distinct(StringComparer.Ordinal)
                     .Select(import => $"{path}: import '{import}' does not exist here and was passed over (the Visual C++ targets are absent off Windows)"))
                 .ToList();

@@ -18,6 +18,9 @@ public sealed record CppProject(string InputPath, string Platform, string? Confi
     /// <summary>Imports that do not exist here (the Visual C++ targets on Linux), passed over (--verbose).</summary>
     public IReadOnlyList<string> MissingImports { get; init; } = [];
 
+    /// <summary>How the project was evaluated (MSBuild, or the validator's own reading and why), for --verbose.</summary>
+    public string? EvaluationNote { get; init; }
+
     /// <summary>The project's ConfigurationType (DynamicLibrary, StaticLibrary, Application), when it says.</summary>
     public string? ConfigurationType { get; init; }
 }

@@ -27,7 +27,8 @@ public static partial class VcxprojProject
     /// One project per configuration whose code differs (its platform, its defines or its files): Debug and Release,
     /// Win32 and x64 can compile different #if branches. The first is the one <see cref="Load"/> returns.
     /// </summary>
-    public static IReadOnlyList<CppProject> LoadConfigurations(string path)
+    /// <param name="useMsBuild">False to read the project with the validator's own evaluation even where MSBuild is available.</param>
+    public static IReadOnlyList<CppProject> LoadConfigurations(string path, bool useMsBuild = true)
     {
         var document = Io.SafeXml.Load(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -51,20 +52,60 @@ public static partial class VcxprojProject
         var chosen = configurations.FirstOrDefault(c => c.Equals("Release|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations.FirstOrDefault(c => c.EndsWith("|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations[0];
-        var exports = configurations.Select(configuration => Exports(document, path, context, configuration)).ToList();
-        return configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)
-            .Select(configuration =>
+        configurations = [.. configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)];
+
+        // MSBuild itself when the .NET SDK's is at hand, unless an import is not a regular file (MSBuild would read it).
+        string why;
+        if (missingImports.Any(import => import.Contains("not a regular file", StringComparison.Ordinal)))
+        {
+            why = "an import is not a regular file";
+        }
+        else if (!useMsBuild)
+        {
+            why = "asked for";
+        }
+        else if (MsBuildInstance.Unavailable is { } unavailable)
+        {
+            why = $"MSBuild is not available: {unavailable}";
+        }
+        else if (VcxprojEvaluation.Load(path, configurations, context.SolutionDirectory, configuration => Anchor(document, path, configuration), out var failure) is { } evaluated)
+        {
+            return Distinct(evaluated.Select(result => result.Project with
             {
-                var problems = new List<string>();
-                var units = Units(document, context, configuration, problems);
-                return new CppProject(path, Platform(configuration), configuration, units, exports, problems)
-                {
-                    MissingImports = missingImports,
-                    ConfigurationType = Property(document, context, configuration, "ConfigurationType"),
-                };
-            })
-            .DistinctBy(project => string.Join("\n", project.Units.Select(unit => $"{project.Platform}|{unit.SourcePath}|{string.Join(";", unit.Defines)}")))
-            .ToList();
+                MissingImports = [],
+                EvaluationNote = "evaluated by MSBuild, with stand-ins for the Visual C++ targets and missing imports ignored",
+            }));
+        }
+        else
+        {
+            why = $"MSBuild could not evaluate it: {failure}";
+        }
+
+        var exports = configurations.Select(configuration => Exports(document, path, context, configuration)).ToList();
+        return Distinct(configurations.Select(configuration =>
+        {
+            var problems = new List<string>();
+            var units = Units(document, context, configuration, problems);
+            return new CppProject(path, Platform(configuration), configuration, units, exports, problems)
+            {
+                MissingImports = missingImports,
+                ConfigurationType = Property(document, context, configuration, "ConfigurationType"),
+                EvaluationNote = $"read by the validator's own evaluation ({why})",
+            };
+        }));
+    }
+
+    /// <summary>Configurations whose code is the same (platform, files, defines) are parsed once.</summary>
+    private static List<CppProject> Distinct(IEnumerable<CppProject> projects) =>
+        [.. projects.DistinctBy(project => string.Join("\n", project.Units.Select(unit => $"{project.Platform}|{unit.SourcePath}|{string.Join(";", unit.Defines)}")))];
+
+    /// <summary>Where a configuration's export findings point: its first conditioned ItemDefinitionGroup in the project itself.</summary>
+    private static SourceLocation Anchor(XDocument document, string path, string configuration)
+    {
+        var own = document.Descendants(Ms + "ItemDefinitionGroup").Where(group => group.Annotation<ProjectImports.ImportedFrom>() is null);
+        var anchor = own.FirstOrDefault(group => Applies(group, configuration) && group.Attribute("Condition") is not null)
+                     ?? document.Descendants(Ms + "ProjectConfiguration").First(element => string.Equals(element.Attribute("Include")?.Value, configuration, StringComparison.OrdinalIgnoreCase));
+        return SourceLocation.InSource(path, ((IXmlLineInfo)anchor).LineNumber, ((IXmlLineInfo)anchor).LinePosition, configuration);
     }
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";
@@ -127,15 +168,10 @@ public static partial class VcxprojProject
         var defPath = defFile is null ? null : WindowsPath.Resolve(defFile, context.ProjectDirectory);
         var options = string.Join(' ', link.SelectMany(element => element.Elements(Ms + "AdditionalOptions")).Select(element => element.Value));
         var exported = ExportOption().Matches(options).Select(match => match.Groups[1].Value).ToList();
-        // The place to point at is in the project itself, not in a property sheet it imports.
-        var own = document.Descendants(Ms + "ItemDefinitionGroup").Where(group => group.Annotation<ProjectImports.ImportedFrom>() is null);
-        var anchor = own.FirstOrDefault(group => Applies(group, configuration) && group.Attribute("Condition") is not null)
-                     ?? document.Descendants(Ms + "ProjectConfiguration").First(element => element.Attribute("Include")?.Value == configuration);
-        var line = ((IXmlLineInfo)anchor).LineNumber;
         var exists = defPath is not null && File.Exists(defPath);
         return new ExportConfiguration(configuration, Platform(configuration), defPath, exists,
             exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName),
-            exported, SourceLocation.InSource(path, line, ((IXmlLineInfo)anchor).LinePosition, configuration));
+            exported, Anchor(document, path, configuration));
     }
 
     /// <summary>The ItemDefinitionGroup/&lt;tool&gt; elements that apply to a configuration, in document order.</summary>

@@ -1,0 +1,79 @@
+using System.Text;
+using IisModuleValidator.FrontEnds.Cpp;
+using IisModuleValidator.FrontEnds.Cpp.Projects;
+
+namespace IisModuleValidator.Tests.Cpp;
+
+/// <summary>
+/// .vcxproj files are evaluated by MSBuild (the .NET SDK's, with stand-ins for the Visual C++ targets); the validator's
+/// own reading is the fallback where no MSBuild is found. Both must agree on the samples; MSBuild must handle what the
+/// fallback cannot (compound conditions, property functions).
+/// </summary>
+public sealed class ProjectEvaluationTests
+{
+    // What Visual Studio's own props add (CharacterSet, a DLL): the fallback does not know them.
+    private static readonly HashSet<string> VisualStudioDefines = ["_WINDLL", "_UNICODE", "UNICODE", "_MBCS"];
+
+    public static TheoryData<string> Projects() =>
+        new(Directory.EnumerateFiles(Path.Combine(TestPaths.Samples, "cpp"), "*.vcxproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.Samples, path)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void MSBuild_and_the_fallback_reading_agree_on_every_sample(string relative)
+    {
+        var path = Path.Combine(TestPaths.Samples, relative);
+        var evaluated = VcxprojProject.LoadConfigurations(path);
+        var read = VcxprojProject.LoadConfigurations(path, useMsBuild: false);
+
+        Assert.All(evaluated, project => Assert.StartsWith("evaluated by MSBuild", project.EvaluationNote));
+        Assert.Equal(Describe(read), Describe(evaluated));
+    }
+
+    private static List<string> Describe(IEnumerable<CppProject> projects) =>
+        [.. projects.SelectMany(project => project.Units.Select(unit =>
+                $"{project.Configuration} {unit.SourcePath} [{string.Join(";", unit.Defines.Where(define => !VisualStudioDefines.Contains(define)).Order(StringComparer.Ordinal))}] "
+                + $"[{string.Join(";", unit.IncludeDirectories.Select(folder => folder.TrimEnd('/')).Distinct().Order(StringComparer.Ordinal))}]"))
+            .Concat(projects.SelectMany(project => project.Exports).Select(export => $"{export.Name} {export.DefFile} {export.DefFileExportsRegisterModule} {string.Join(",", export.LinkerExports)}"))
+            .Distinct().Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void MSBuild_evaluates_compound_conditions_and_property_functions()
+    {
+        using var temp = new TempDirectory();
+        temp.File("inc/module.h", "#pragma once\n"u8.ToArray());
+        temp.File("src/module.cpp", "#include <httpserv.h>\n"u8.ToArray());
+        temp.File("module.def", "EXPORTS\n    RegisterModule\n"u8.ToArray());
+        var path = temp.File("module.vcxproj", Encoding.UTF8.GetBytes("""
+            <Project DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup><ProjectConfiguration Include="Release|x64"><Configuration>Release</Configuration><Platform>x64</Platform></ProjectConfiguration></ItemGroup>
+              <Import Project="$(VCTargetsPath)\Microsoft.Cpp.Default.props" />
+              <PropertyGroup Condition="'$(Configuration)|$(Platform)'=='Release|x64'" Label="Configuration">
+                <ConfigurationType>DynamicLibrary</ConfigurationType>
+                <CharacterSet>Unicode</CharacterSet>
+                <UseGzip Condition="'$(UseGzip)' == ''">true</UseGzip>
+              </PropertyGroup>
+              <Import Project="$(VCTargetsPath)\Microsoft.Cpp.props" />
+              <ItemDefinitionGroup Condition="'$(Configuration)' == 'Release' and ('$(UseGzip)' == 'true' or Exists('gzip.props'))">
+                <ClCompile>
+                  <PreprocessorDefinitions>COMPRESS_GZIP;%(PreprocessorDefinitions)</PreprocessorDefinitions>
+                  <AdditionalIncludeDirectories>$([System.IO.Path]::Combine($(MSBuildProjectDirectory), 'inc'));%(AdditionalIncludeDirectories)</AdditionalIncludeDirectories>
+                </ClCompile>
+                <Link><ModuleDefinitionFile>$(ProjectName).def</ModuleDefinitionFile></Link>
+              </ItemDefinitionGroup>
+              <ItemGroup><ClCompile Include="src\*.cpp" /></ItemGroup>
+              <Import Project="$(VCTargetsPath)\Microsoft.Cpp.targets" />
+            </Project>
+            """));
+
+        var project = Assert.Single(VcxprojProject.LoadConfigurations(path));
+
+        var unit = Assert.Single(project.Units);
+        Assert.EndsWith("src/module.cpp", unit.SourcePath);
+        Assert.Contains("COMPRESS_GZIP", unit.Defines);
+        Assert.Contains("UNICODE", unit.Defines);
+        Assert.Contains(Path.Combine(temp.Path, "inc"), unit.IncludeDirectories);
+        Assert.Equal("DynamicLibrary", project.ConfigurationType);
+        Assert.True(Assert.Single(project.Exports).DefFileExportsRegisterModule);
+    }
+}
