@@ -22,7 +22,18 @@ internal sealed class ParseWorkerPool : IUnitParser
     private readonly (string FileName, string[] Arguments) _command;
     private readonly ConcurrentBag<WorkerProcess> _idle = [];
 
-    private ParseWorkerPool((string, string[]) command) => _command = command;
+    private ParseWorkerPool((string, string[]) command)
+    {
+        _command = command;
+        // Workers end when their standard input closes; ending them with the process leaves nothing behind even briefly.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            while (_idle.TryTake(out var worker))
+            {
+                worker.Kill();
+            }
+        };
+    }
 
     /// <summary>The pool of this process, or null when no worker can be started (the CLI's assembly is not beside us).</summary>
     public static ParseWorkerPool? Shared => LazyShared.Value;
