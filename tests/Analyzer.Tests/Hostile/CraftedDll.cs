@@ -8,14 +8,15 @@ namespace IisModuleValidator.Tests.Hostile;
 /// </summary>
 internal static class CraftedDll
 {
-    public static string Build(string folder, string name, string assembly)
+    /// <param name="x86">Assemble for i686: the code's RegisterModule label is then '_RegisterModule' (C decoration).</param>
+    public static string Build(string folder, string name, string assembly, bool x86 = false, params string[] linkOptions)
     {
         var source = Path.Combine(folder, name + ".s");
-        File.WriteAllText(source, ".intel_syntax noprefix\n.text\n.globl RegisterModule\n" + assembly);
+        File.WriteAllText(source, $".intel_syntax noprefix\n.text\n.globl {(x86 ? "_" : "")}RegisterModule\n" + assembly);
         var obj = Path.Combine(folder, name + ".obj");
         var dll = Path.Combine(folder, name + ".dll");
-        Run("llvm-mc-19", "-triple=x86_64-pc-windows-msvc", "-filetype=obj", "-o", obj, source);
-        Run("lld-link-19", "/nologo", "/DLL", "/NOENTRY", "/NODEFAULTLIB", "/MACHINE:X64", "/EXPORT:RegisterModule", $"/OUT:{dll}", obj);
+        Run("llvm-mc-19", x86 ? "-triple=i686-pc-windows-msvc" : "-triple=x86_64-pc-windows-msvc", "-filetype=obj", "-o", obj, source);
+        Run("lld-link-19", ["/nologo", "/DLL", "/NOENTRY", "/NODEFAULTLIB", .. (x86 ? new[] { "/MACHINE:X86", "/SAFESEH:NO" } : ["/MACHINE:X64"]), "/EXPORT:RegisterModule", $"/OUT:{dll}", .. linkOptions, obj]);
         File.Delete(Path.ChangeExtension(dll, ".lib"));
         File.Delete(obj);
         File.Delete(source);

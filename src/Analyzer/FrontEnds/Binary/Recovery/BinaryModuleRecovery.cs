@@ -82,9 +82,16 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
 
     private static string SlotName(int slot) => IisContract.IHttpModuleRegistrationInfo2.Slots[slot].Name;
 
-    private MaskValue Mask(SymbolicValue value) => value is ConstantValue(var mask) && mask <= uint.MaxValue
-        ? MaskValue.Known((uint)mask)
-        : MaskValue.Unknown("the mask is computed at run time in the binary");
+    /// <summary>
+    /// An argument in a mask position is a value. At x86's default DLL base (0x10000000) a constant with
+    /// RQ_CUSTOM_NOTIFICATION (0x10000000) set falls inside the image and was read as an address: it is the number.
+    /// </summary>
+    private MaskValue Mask(SymbolicValue value) => value switch
+    {
+        ConstantValue(var mask) when mask <= uint.MaxValue => MaskValue.Known((uint)mask),
+        ImageAddress(var rva) when image.ImageBase + rva <= uint.MaxValue => MaskValue.Known((uint)(image.ImageBase + rva)),
+        _ => MaskValue.Unknown("the mask is computed at run time in the binary"),
+    };
 
     private Registration RequestRegistration(RecoveredCall call, SourceLocation location, Dictionary<uint, ModuleClass> classes, List<string> notes)
     {

@@ -193,7 +193,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         {
             var popped = outcome.PoppedBytes
                 ?? (target is ImageAddress(var calledFunction) ? PoppedBytes(calledFunction) : null)
-                ?? (CallerCleansUp(instruction) || IsCRuntimeImport(target) ? 0 : null);
+                ?? (CallerCleansUp(instruction) || IsCRuntimeImport(target) ? 0 : (int?)null)
+                // A Windows API imported from another DLL is __stdcall (WINAPI): it pops exactly the arguments pushed for it.
+                ?? (target is ImportedFunction && state.PushedSinceCall > 0 ? state.PushedSinceCall : (int?)null);
             if (popped is { } bytes && sp != long.MinValue)
             {
                 state.Set(StackRegister, new StackAddress(sp + bytes));
@@ -203,6 +205,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 state.StackKnown = false;
             }
         }
+        state.PushedSinceCall = 0;
         return outcome;
     }
 
@@ -316,6 +319,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 var sp = state.StackPointer(StackRegister);
                 var popped = state.StackKnown && sp != long.MinValue && state.Stack.TryGetValue(sp, out var value) ? value : SymbolicValue.Unknown;
                 state.Set(StackRegister, sp == long.MinValue ? SymbolicValue.Unknown : new StackAddress(sp + image.PointerSize));
+                state.PushedSinceCall = Math.Max(0, state.PushedSinceCall - image.PointerSize);
                 Write(instruction, rva, state, popped);
                 break;
             case Mnemonic.Nop or Mnemonic.Test or Mnemonic.Cmp or Mnemonic.Endbr64 or Mnemonic.Endbr32 or Mnemonic.Int3:
@@ -339,9 +343,10 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         sp -= image.PointerSize;
         state.Set(StackRegister, new StackAddress(sp));
         state.Stack[sp] = value;
+        state.PushedSinceCall += image.PointerSize;
     }
 
-    private SymbolicValue Arithmetic(Mnemonic mnemonic, SymbolicValue left, SymbolicValue right) => (mnemonic, left, right) switch
+    private SymbolicValue Arithmetic(Mnemonic mnemonic, SymbolicValue left, SymbolicValue right) => (mnemonic, AsBits(mnemonic, left), AsBits(mnemonic, right)) switch
     {
         (Mnemonic.Or, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a | b),
         (Mnemonic.And, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a & b),
@@ -359,6 +364,13 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     };
 
     private long Signed(ulong value) => Bitness == 32 ? (int)(uint)value : (long)value;
+
+    /// <summary>
+    /// For bitwise operations an address is a number: at the default x86 base (0x10000000, which is also
+    /// RQ_CUSTOM_NOTIFICATION) a mask constant reads as an address in the image, and OR-ing bits into it builds a mask.
+    /// </summary>
+    private SymbolicValue AsBits(Mnemonic mnemonic, SymbolicValue value) =>
+        mnemonic is Mnemonic.Or or Mnemonic.And or Mnemonic.Xor && value is ImageAddress(var rva) ? new ConstantValue(image.ImageBase + rva) : value;
 
     private SymbolicValue Read(Instruction instruction, int operand, MachineState state)
     {

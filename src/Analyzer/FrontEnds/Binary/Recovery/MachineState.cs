@@ -17,6 +17,9 @@ internal sealed class MachineState
     /// <summary>False once a call popped an unknown number of bytes (x86): stack slots can no longer be trusted.</summary>
     public bool StackKnown { get; set; } = true;
 
+    /// <summary>x86: bytes pushed since the last call, the arguments of the next one (what a stdcall callee pops).</summary>
+    public int PushedSinceCall { get; set; }
+
     public SymbolicValue Get(Register register) =>
         Registers.TryGetValue(register.GetFullRegister(), out var value) ? value : SymbolicValue.Unknown;
 
@@ -38,5 +41,6 @@ internal sealed class MachineState
         Heap = new(Heap),
         Globals = new(Globals),
         StackKnown = StackKnown,
+        PushedSinceCall = PushedSinceCall,
     };
 }
