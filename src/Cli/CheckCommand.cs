@@ -47,6 +47,10 @@ public static class CheckCommand
         {
             Description = "The folder paths in the report are relative to (SARIF SRCROOT). Default: the current folder.",
         };
+        var requireRecovery = new Option<bool>("--require-recovery")
+        {
+            Description = "Demand proof from DLLs: a registration or module class the binary recovery could not follow (IISM9009) is an error, not a note.",
+        };
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
@@ -54,7 +58,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, verbose,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, verbose,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -71,7 +75,7 @@ public static class CheckCommand
 
             var catalog = RuleCatalog.Default;
             var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory,
-                new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude)));
+                new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery)));
             IReporter reporter = parseResult.GetValue(format) switch
             {
                 "text" => new TextReporter(catalog),

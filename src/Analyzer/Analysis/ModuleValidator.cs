@@ -4,6 +4,7 @@ using IisModuleValidator.FrontEnds.Binary;
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
 using IisModuleValidator.Io;
+using RuleLevel = IisModuleValidator.Catalog.RuleLevel;
 using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
@@ -12,7 +13,8 @@ namespace IisModuleValidator.Analysis;
 /// <summary>Options of one run.</summary>
 /// <param name="ExpectedArchitecture">From --expect-arch.</param>
 /// <param name="SdkInclude">From --sdk-include: the Windows SDK Include\&lt;version&gt; folder for C++ sources.</param>
-public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null);
+/// <param name="RequireRecovery">From --require-recovery: what the binary recovery could not follow (IISM9009) is an error.</param>
+public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false);
 
 /// <summary>
 /// The pipeline: resolve inputs, run the right front end on each (PE reader for binaries, libclang for C++
@@ -52,6 +54,10 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ToList();
         var notifications = resolution.Notifications
             .Concat(perInput.SelectMany(result => result.Notifications))
+            // A gate that demands proof: a registration or class not recovered from a DLL fails the run.
+            .Select(notification => options.RequireRecovery && notification.RuleId == ToolNotificationIds.BinaryRecoveryIncomplete
+                ? notification with { Level = RuleLevel.Error }
+                : notification)
             .OrderBy(notification => notification.FilePath ?? "", StringComparer.Ordinal)
             .ThenBy(notification => notification.RuleId, StringComparer.Ordinal)
             .ThenBy(notification => notification.Message, StringComparer.Ordinal)

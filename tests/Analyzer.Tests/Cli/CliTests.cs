@@ -102,4 +102,17 @@ public sealed class CliTests
         Assert.Contains("error IISM1002", output);
         Assert.Equal(2, Run("inspect", "missing.dll").Exit);
     }
+
+    [Fact]
+    public void Require_recovery_fails_a_dll_whose_registrations_were_not_recovered()
+    {
+        // split-module's mask is computed at run time: recovered as unknown, an IISM9009 note.
+        var lenient = Run("check", "--base-dir", Base, "--format", "sarif", "samples/bin/x64/split-module.dll");
+        var strict = Run("check", "--base-dir", Base, "--require-recovery", "samples/bin/x64/split-module.dll");
+
+        Assert.Equal(0, lenient.Exit);
+        Assert.Contains("\"level\": \"note\"", lenient.Output);
+        Assert.Equal(1, strict.Exit);
+        Assert.Contains("error IISM9009", strict.Output);
+    }
 }
