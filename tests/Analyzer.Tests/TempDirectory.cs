@@ -18,5 +18,14 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Copies the files of <paramref name="folder"/> (not its subfolders) into <paramref name="relative"/> here.</summary>
+    public void CopyFiles(string folder, string relative, string pattern = "*")
+    {
+        foreach (var file in Directory.GetFiles(folder, pattern))
+        {
+            File(System.IO.Path.Combine(relative, System.IO.Path.GetFileName(file)), System.IO.File.ReadAllBytes(file));
+        }
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

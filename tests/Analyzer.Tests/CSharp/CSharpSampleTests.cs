@@ -70,10 +70,7 @@ public sealed class CSharpSampleTests
     public void Package_references_that_are_not_restored_are_an_error_that_says_how_to_fix_it()
     {
         using var temp = new TempDirectory();
-        foreach (var file in Directory.GetFiles(Path.Combine(Root, "header-stamp"), "*.cs"))
-        {
-            temp.File(Path.GetFileName(file), File.ReadAllBytes(file));
-        }
+        temp.CopyFiles(Path.Combine(Root, "header-stamp"), "", "*.cs");
         var project = temp.File("module.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><AllowUnsafeBlocks>true</AllowUnsafeBlocks><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>

@@ -34,14 +34,8 @@ public sealed class RealWorldProjectTests
     {
         using var temp = new TempDirectory();
         var module = Path.Combine(Samples, "missing-handler");
-        foreach (var file in Directory.GetFiles(module))
-        {
-            temp.File($"module/{Path.GetFileName(file)}", File.ReadAllBytes(file));
-        }
-        foreach (var shared in Directory.GetFiles(Path.Combine(Samples, "common")))
-        {
-            temp.File($"common/{Path.GetFileName(shared)}", File.ReadAllBytes(shared));
-        }
+        temp.CopyFiles(module, "module");
+        temp.CopyFiles(Path.Combine(Samples, "common"), "common");
         var items = new StringBuilder();
         for (var i = 0; i < 500; i++)
         {
@@ -82,10 +76,7 @@ public sealed class RealWorldProjectTests
             """));
         // A loose folder of module sources with no project: nothing says how it is linked.
         temp.File("loose/module.cpp", File.ReadAllBytes(Path.Combine(Samples, "request-module", "request-module.cpp")));
-        foreach (var header in Directory.GetFiles(Path.Combine(Samples, "common"), "*.h"))
-        {
-            temp.File($"common/{Path.GetFileName(header)}", File.ReadAllBytes(header));
-        }
+        temp.CopyFiles(Path.Combine(Samples, "common"), "common", "*.h");
 
         var report = new ModuleValidator().Run([Path.Combine(temp.Path, "resources"), Path.Combine(temp.Path, "loose")], temp.Path);
 

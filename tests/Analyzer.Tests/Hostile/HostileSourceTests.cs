@@ -92,10 +92,7 @@ public sealed class HostileSourceTests
     {
         using var temp = new TempDirectory();
         temp.File("module/missing-handler.cpp", File.ReadAllBytes(MissingHandler));
-        foreach (var header in Directory.GetFiles(Path.Combine(TestPaths.Samples, "cpp", "common"), "*.h"))
-        {
-            temp.File($"common/{Path.GetFileName(header)}", File.ReadAllBytes(header));
-        }
+        temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "common"), "common", "*.h");
         var project = temp.File("module/module.vcxproj", Encoding.UTF8.GetBytes("""
             <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
               <ItemGroup><ProjectConfiguration Include="Release|x64" /></ItemGroup>
@@ -122,10 +119,8 @@ public sealed class HostileSourceTests
     {
         using var temp = new TempDirectory();
         var csharpSamples = Path.Combine(TestPaths.Samples, "csharp");
-        foreach (var file in Directory.GetFiles(Path.Combine(csharpSamples, "missing-slot"), "*.cs").Concat(Directory.GetFiles(Path.Combine(csharpSamples, "Interop"), "*.cs")))
-        {
-            temp.File(Path.GetFileName(file), File.ReadAllBytes(file));
-        }
+        temp.CopyFiles(Path.Combine(csharpSamples, "missing-slot"), "", "*.cs");
+        temp.CopyFiles(Path.Combine(csharpSamples, "Interop"), "", "*.cs");
         temp.File("Deep.cs", Encoding.UTF8.GetBytes("static class Deep { static int D() => " + new string('(', 10_000) + "1" + new string(')', 10_000) + "; }\n"));
         var project = temp.File("module.csproj", Encoding.UTF8.GetBytes("""
             <Project Sdk="Microsoft.NET.Sdk">
