@@ -19,14 +19,15 @@ public static class InspectCommand
         inputs.Validators.Add(InputValidation.RejectUnknownOptions);
         var expectArch = new Option<string?>("--expect-arch") { Description = "As for check: x86, x64 or arm64." };
         var sdkInclude = new Option<string?>("--sdk-include") { Description = "As for check: the Windows SDK Include\\<version> folder." };
+        var baseDir = new Option<string?>("--base-dir") { Description = "As for check: the folder paths are shown relative to. Default: the current folder." };
         var command = new Command("inspect", "Show what the validator understands of modules: binaries (machine, exports, imports) and sources (registrations, classes, handlers).")
         {
-            inputs, expectArch, sdkInclude,
+            inputs, expectArch, sdkInclude, baseDir,
         };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var baseDirectory = Directory.GetCurrentDirectory();
+            var baseDirectory = Path.GetFullPath(parseResult.GetValue(baseDir) ?? Directory.GetCurrentDirectory());
             var report = new ModuleValidator(RuleCatalog.Default, RuleSet.All)
                 .Run(parseResult.GetValue(inputs)!, baseDirectory, new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude)));
             var writer = new InspectWriter(RuleCatalog.Default);
