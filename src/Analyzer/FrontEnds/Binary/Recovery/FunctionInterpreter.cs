@@ -163,9 +163,11 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             OpKind.Memory => Load(state, Address(instruction, state)),
             _ => SymbolicValue.Unknown,
         };
-        if (target is ImageAddress(var callee) && ImportThunk(callee) is { } imported)
+        if (target is ImageAddress(var callee))
         {
-            target = imported;
+            // An incremental-linking thunk (MSVC Debug builds route every call through a 'jmp rel32' table) is its target.
+            var resolved = ThroughJumpThunks(callee);
+            target = ImportThunk(resolved) is { } imported ? imported : new ImageAddress(resolved);
         }
         var sp = state.StackPointer(StackRegister);
         SymbolicValue StackAt(long offset) => state.StackKnown && sp != long.MinValue && state.Stack.TryGetValue(sp + offset, out var value) ? value : SymbolicValue.Unknown;
@@ -247,6 +249,19 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         }
     }
 
+    /// <summary>
+    /// Where a chain of 'jmp rel32' stubs ends: the incremental linker's thunk table (ILT) that /INCREMENTAL Debug builds
+    /// route calls and vtable slots through. At most a few hops; a function that starts otherwise is its own target.
+    /// </summary>
+    public uint ThroughJumpThunks(uint rva)
+    {
+        for (var hop = 0; hop < 4 && Decode(rva) is { FlowControl: FlowControl.UnconditionalBranch, Op0Kind: OpKind.NearBranch32 or OpKind.NearBranch64 } jump; hop++)
+        {
+            rva = (uint)(jump.NearBranchTarget - image.ImageBase);
+        }
+        return rva;
+    }
+
     /// <summary>The import a thunk ('jmp [IAT slot]') jumps to, or null when the function is not such a thunk.</summary>
     private ImportedFunction? ImportThunk(uint rva)
     {
@@ -275,7 +290,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             return known;
         }
         int? result = null;
-        var rva = functionRva;
+        var rva = ThroughJumpThunks(functionRva);
         for (var i = 0; i < 4096 && image.Budget.Spend() && Decode(rva) is { } instruction; i++)
         {
             if (instruction.FlowControl == FlowControl.Return)
