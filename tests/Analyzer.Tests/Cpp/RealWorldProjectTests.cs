@@ -103,4 +103,21 @@ public sealed class RealWorldProjectTests
         Assert.Contains("Gone.vcxproj", missing.Message);
         Assert.Single(partial.Inputs);
     }
+
+    [Fact]
+    public void A_RegisterModule_whose_types_were_lost_is_no_signature_error_but_a_real_int_parameter_is()
+    {
+        using var temp = new TempDirectory();
+        var lost = temp.File("lost/module.cpp", Encoding.UTF8.GetBytes(
+            "#include \"missing_httpserv_wrapper.h\"\nextern \"C\" long __stdcall RegisterModule(unsigned long v, IHttpModuleRegistrationInfo* info, IHttpServer* server) { return 0; }\n"));
+        var wrong = temp.File("wrong/module.cpp", Encoding.UTF8.GetBytes(
+            "#define _WINSOCKAPI_\n#include <windows.h>\n#include <httpserv.h>\nextern \"C\" HRESULT WINAPI RegisterModule(int v, IHttpModuleRegistrationInfo* info, IHttpServer* server) { return S_OK; }\n"));
+
+        var report = new ModuleValidator().Run([lost, wrong], temp.Path);
+
+        Assert.Contains(report.Notifications, notification => notification.RuleId == "IISM9005" && notification.FilePath == lost);
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(("IISM4003", wrong), (finding.RuleId, finding.Location.FilePath));
+        Assert.Contains("(int, IHttpModuleRegistrationInfo *, IHttpServer *)", finding.Message);
+    }
 }

@@ -134,7 +134,8 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
             ReturnType: Cursor.Spell(cursor.ResultType),
             parameters,
             Locate(cursor),
-            IsInvalid: cursor.IsInvalidDeclaration || parameters.Any(parameter => parameter.Normalized == "int"));
+            // A parameter whose type clang could not resolve reads as 'int': the declaration, not the module, is wrong.
+            IsInvalid: cursor.IsInvalidDeclaration || cursor.Children().Any(child => child.Kind == CursorKind.ParmDecl && child.IsInvalidDeclaration));
         facts.EntryPoints.RemoveAll(existing => existing.Location == entry.Location);
         facts.EntryPoints.Add(entry);
     }
