@@ -32,6 +32,10 @@ public static class FuzzBenchmark
             Console.WriteLine($"{count:N0} PE mutants of {seeds.Count} sample DLLs (seed {seed}), {Environment.ProcessorCount} cores, {clock.Elapsed.TotalSeconds:F1} s");
             binaries.Print();
             clock.Restart();
+            var crafted = Outcome.Measure(CraftedBinaries(), folder);
+            Console.WriteLine($"{crafted.Inputs} crafted DLLs (constructor chains 10000 x 9000 x 2500; 32,000 sections and 65,000 exports), {clock.Elapsed.TotalSeconds:F1} s");
+            crafted.Print();
+            clock.Restart();
             var sources = Outcome.Measure(HostileSources(), folder);
             Console.WriteLine($"{sources.Inputs} hostile sources, {clock.Elapsed.TotalSeconds:F1} s");
             sources.Print();
@@ -48,6 +52,21 @@ public static class FuzzBenchmark
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static IEnumerable<(string Name, byte[] Bytes)> CraftedBinaries()
+    {
+        var work = Directory.CreateTempSubdirectory("iism-fuzz-crafted-").FullName;
+        try
+        {
+            var chain = CraftedDll.Build(work, "ctor-chain", CraftedDll.ConstructorChain(10000, 9000, 2500));
+            var many = CraftedDll.ManySectionsAndExports(work, sections: 32_000, exports: 65_000);
+            return [("ctor-chain.dll", File.ReadAllBytes(chain)), ("many-sections.dll", File.ReadAllBytes(many))];
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     private static IEnumerable<(string Name, byte[] Bytes)> HostileSources()

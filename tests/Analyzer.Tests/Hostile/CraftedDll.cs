@@ -56,6 +56,28 @@ internal static class CraftedDll
             jmp Loop
         """;
 
+    /// <summary>
+    /// A DLL with <paramref name="sections"/> one-byte data sections and <paramref name="exports"/> named exports besides
+    /// RegisterModule: the shape that made export reading O(sections × names).
+    /// </summary>
+    public static string ManySectionsAndExports(string folder, int sections, int exports)
+    {
+        var code = new System.Text.StringBuilder("RegisterModule:\n    xor eax, eax\n    ret\n");
+        var def = new System.Text.StringBuilder("EXPORTS\n    RegisterModule\n");
+        for (var i = 0; i < exports; i++)
+        {
+            code.Append($".globl f{i}\nf{i}:\n    ret\n");
+            def.Append($"    f{i}\n");
+        }
+        for (var i = 0; i < sections; i++)
+        {
+            code.Append($".section .d{i:D5},\"dr\"\n    .byte {i % 256}\n");
+        }
+        var defPath = Path.Combine(folder, "many.def");
+        File.WriteAllText(defPath, def.ToString());
+        return Build(folder, "many", code.ToString(), x86: false, $"/DEF:{defPath}");
+    }
+
     internal static void Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };

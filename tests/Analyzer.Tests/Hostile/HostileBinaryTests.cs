@@ -83,4 +83,18 @@ public sealed class HostileBinaryTests
             .ToHashSet(StringComparer.Ordinal);
         Assert.All(paths, path => Assert.Contains(path, reported));
     }
+
+    [Fact]
+    public void A_dll_with_32000_sections_and_65000_exports_is_read_whole()
+    {
+        using var temp = new TempDirectory();
+        var dll = CraftedDll.ManySectionsAndExports(temp.Path, sections: 32_000, exports: 65_000);
+
+        var report = new ModuleValidator().Run([dll], temp.Path);
+
+        var image = report.Inputs.Single().Model!.Image!;
+        Assert.Equal(65_001, image.Exports.Count(export => export.Name is not null));
+        Assert.Contains(image.Exports, export => export.Name == "RegisterModule");
+        Assert.DoesNotContain(report.Notifications, notification => notification.RuleId is "IISM9003" or "IISM9004");
+    }
 }
