@@ -20,10 +20,10 @@ public static class CheckCommand
         inputs.Validators.Add(InputValidation.RejectUnknownOptions);
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: msbuild (default), text, sarif or github.",
+            Description = "Output format: msbuild (default), text, sarif, github (Actions annotations) or azdo (Azure Pipelines logging commands).",
             DefaultValueFactory = _ => "msbuild",
         };
-        format.AcceptOnlyFromAmong("msbuild", "text", "sarif", "github");
+        format.AcceptOnlyFromAmong("msbuild", "text", "sarif", "github", "azdo");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output.",
@@ -81,6 +81,7 @@ public static class CheckCommand
                 "text" => new TextReporter(catalog),
                 "sarif" => new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]),
                 "github" => new GitHubReporter(catalog),
+                "azdo" => new AzureDevOpsReporter(),
                 _ => new MsBuildReporter(),
             };
             if (parseResult.GetValue(verbose))

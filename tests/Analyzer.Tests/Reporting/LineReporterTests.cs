@@ -45,4 +45,24 @@ public sealed class LineReporterTests
         Assert.Contains("samples/bin/x86/dllexport-module.dll (x86 DLL)", lines);
         Assert.Contains(lines, line => line.Contains("IISM1002 RegisterModule is exported only under a decorated or mangled name (RVA 0x"));
     }
+
+    [Fact]
+    public void Azure_DevOps_issues_carry_path_line_and_code_and_escape_what_the_agent_unescapes()
+    {
+        var lines = Lines(new AzureDevOpsReporter());
+        var dll = Path.Combine(TestPaths.RepositoryRoot, "samples/bin/x86/dllexport-module.dll");
+        Assert.Equal("##vso[task.logissue type=error;code=IISM9001]'missing.dll' does not exist", lines[0]);
+        Assert.Equal($"##vso[task.logissue type=error;sourcepath={dll};code=IISM1002]" + Report.Findings.Single().Message.Replace("%", "%AZP25"), lines[1]);
+
+        var source = new Model.SourceLocation("/src/a;b].cpp", 12, 5);
+        var hostile = new AnalysisReport("/", [], [new Rules.Finding("x", "IISM2001", RuleLevel.Error, "50% done\n##vso[task.complete result=Succeeded]", source, "k", [])],
+            [new ToolNotification("IISM9009", RuleLevel.Note, "a note", "/bin/x.dll")]);
+        var writer = new StringWriter();
+        new AzureDevOpsReporter().Write(hostile, writer);
+        Assert.Equal(
+        [
+            "/bin/x.dll: note IISM9009: a note",
+            "##vso[task.logissue type=error;sourcepath=/src/a%3Bb%5D.cpp;linenumber=12;columnnumber=5;code=IISM2001]50%AZP25 done%0A##vso[task.complete result=Succeeded]",
+        ], writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }
