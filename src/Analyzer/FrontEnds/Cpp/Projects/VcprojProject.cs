@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using IisModuleValidator.Model;
@@ -10,7 +9,7 @@ namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 /// and VCLinkerTool (ModuleDefinitionFile, /EXPORT:), its ConfigurationType (2 is a DLL), and the Files/Filter/File tree
 /// with per-file FileConfiguration ExcludedFromBuild and defines.
 /// </summary>
-public static partial class VcprojProject
+public static class VcprojProject
 {
     private static readonly Dictionary<string, string> ConfigurationTypes = new(StringComparer.Ordinal)
     {
@@ -20,8 +19,6 @@ public static partial class VcprojProject
         ["10"] = "Utility",
     };
 
-    [GeneratedRegex(@"[/-]EXPORT:([^\s,=]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex ExportOption();
 
     public static IReadOnlyList<CppProject> LoadConfigurations(string path)
     {
@@ -90,12 +87,8 @@ public static partial class VcprojProject
         var linker = Tool(configuration, "VCLinkerTool");
         var defFile = linker?.Attribute("ModuleDefinitionFile")?.Value.Trim().Trim('"');
         var defPath = string.IsNullOrEmpty(defFile) ? null : WindowsPath.Resolve(Macros(defFile, name, directory, solution), directory);
-        var exported = ExportOption().Matches(linker?.Attribute("AdditionalOptions")?.Value ?? "").Select(match => match.Groups[1].Value).ToList();
-        var exists = defPath is not null && File.Exists(defPath);
-        var line = ((IXmlLineInfo)configuration).LineNumber;
-        return new ExportConfiguration(name, Platform(name), defPath, exists,
-            exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName),
-            exported, SourceLocation.InSource(path, line, ((IXmlLineInfo)configuration).LinePosition, name));
+        var location = SourceLocation.InSource(path, ((IXmlLineInfo)configuration).LineNumber, ((IXmlLineInfo)configuration).LinePosition, name);
+        return LinkerExports.Configuration(name, Platform(name), defPath, linker?.Attribute("AdditionalOptions")?.Value, location);
     }
 
     private static string Name(XElement configuration) => configuration.Attribute("Name")?.Value ?? "";

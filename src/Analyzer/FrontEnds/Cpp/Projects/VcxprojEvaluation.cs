@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Exceptions;
 using IisModuleValidator.Model;
@@ -12,10 +11,8 @@ namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 /// points at our stand-ins, and imports that do not exist are ignored. Only called once <see cref="MsBuildInstance"/>
 /// has registered MSBuild.
 /// </summary>
-internal static partial class VcxprojEvaluation
+internal static class VcxprojEvaluation
 {
-    [GeneratedRegex(@"[/-]EXPORT:([^\s,=]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex ExportOption();
 
     private const ProjectLoadSettings Settings = ProjectLoadSettings.IgnoreMissingImports | ProjectLoadSettings.IgnoreInvalidImports
                                                  | ProjectLoadSettings.IgnoreEmptyImports | ProjectLoadSettings.DoNotEvaluateElementsWithFalseCondition;
@@ -99,10 +96,7 @@ internal static partial class VcxprojEvaluation
         var link = project.ItemDefinitions.TryGetValue("Link", out var definition) ? definition : null;
         var defFile = link?.GetMetadataValue("ModuleDefinitionFile").Trim() is { Length: > 0 } value ? value : null;
         var defPath = defFile is null ? null : WindowsPath.Resolve(defFile, directory);
-        var exported = ExportOption().Matches(link?.GetMetadataValue("AdditionalOptions") ?? "").Select(match => match.Groups[1].Value).ToList();
-        var exists = defPath is not null && File.Exists(defPath);
-        return new ExportConfiguration(configuration, Platform(configuration), defPath, exists,
-            exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName), exported, location);
+        return LinkerExports.Configuration(configuration, Platform(configuration), defPath, link?.GetMetadataValue("AdditionalOptions"), location);
     }
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";

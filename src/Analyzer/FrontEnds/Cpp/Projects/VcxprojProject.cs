@@ -17,8 +17,6 @@ public static partial class VcxprojProject
     [GeneratedRegex(@"^\s*'([^']*)'\s*==\s*'([^']*)'\s*$")]
     private static partial Regex EqualityCondition();
 
-    [GeneratedRegex(@"[/-]EXPORT:([^\s,=]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex ExportOption();
 
     /// <summary>The configuration whose code is parsed first: Release|x64 when present, else the first x64, else the first.</summary>
     public static CppProject Load(string path) => LoadConfigurations(path)[0];
@@ -167,11 +165,7 @@ public static partial class VcxprojProject
         var defFile = defElement is null ? null : context.Expand(defElement.Value.Trim(), configuration, defElement);
         var defPath = defFile is null ? null : WindowsPath.Resolve(defFile, context.ProjectDirectory);
         var options = string.Join(' ', link.SelectMany(element => element.Elements(Ms + "AdditionalOptions")).Select(element => element.Value));
-        var exported = ExportOption().Matches(options).Select(match => match.Groups[1].Value).ToList();
-        var exists = defPath is not null && File.Exists(defPath);
-        return new ExportConfiguration(configuration, Platform(configuration), defPath, exists,
-            exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName),
-            exported, Anchor(document, path, configuration));
+        return LinkerExports.Configuration(configuration, Platform(configuration), defPath, options, Anchor(document, path, configuration));
     }
 
     /// <summary>The ItemDefinitionGroup/&lt;tool&gt; elements that apply to a configuration, in document order.</summary>
