@@ -8,6 +8,8 @@
 #     --maps  also write linker maps there (the ground truth of the binary recovery tests)
 #     --od    build without optimisation (/Od), as a debug build spills everything to the stack
 #     --gr    build with RTTI (/GR), which names every polymorphic class in the image
+#     --guard-cf  build with Control Flow Guard (/guard:cf): indirect calls go through the CRT's guard pointers
+#     --only "NAME ..."  build only these samples
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
 set -euo pipefail
@@ -17,12 +19,16 @@ out="$here/bin"
 maps=""
 optimisation=/O2
 rtti=/GR-
+guard=""
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --maps) maps="$2"; shift 2 ;;
     --od) optimisation=/Od; shift ;;
     --gr) rtti=/GR; shift ;;
+    --guard-cf) guard=/guard:cf; shift ;;
+    --only) only=" $2 "; shift 2 ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -31,7 +37,7 @@ for tool in clang-cl-19 lld-link-19 llvm-dlltool-19; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install clang-19 lld-19 llvm-19" >&2; exit 2; }
 done
 
-work="$here/obj${optimisation#/}${rtti#/}"
+work="$here/obj${optimisation#/}${rtti#/}${guard:+cf}"
 mkdir -p "$work" "$out"
 
 # The Windows SDK from NuGet.
@@ -54,13 +60,14 @@ llvm-dlltool-19 -m i386:x86-64 -d "$here/toolchain/vcruntime140d.def" -l "$work/
 llvm-dlltool-19 -m i386 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x86/vcruntime140d.lib"
 
 # Warnings are shown, not fatal: the broken samples are broken on purpose (hidden overloads, odd casts).
-compile_flags=(/nologo /c "$optimisation" /Oi- /GS- "$rtti" /Zl /Brepro /std:c++17 /W4 -Wno-overloaded-virtual
+compile_flags=(/nologo /c "$optimisation" /Oi- /GS- "$rtti" $guard /Zl /Brepro /W4 -Wno-overloaded-virtual
   -vfsoverlay "$overlay"
   -imsvc "$here/../src/Analyzer/FrontEnds/Cpp/MsvcStandIn" -imsvc "$sdk_include/um" -imsvc "$sdk_include/shared" -imsvc "$sdk_include/ucrt")
 
 # build_sample NAME ARCH [extra link arguments...]; SOURCES (relative to the sample) overrides *.cpp.
 build_sample() {
   local name="$1" arch="$2"; shift 2
+  [ -z "$only" ] || [[ "$only" == *" $name "* ]] || return 0
   local sources=("$here/cpp/$name"/*.cpp)
   if [ -n "${SOURCES:-}" ]; then
     sources=()
@@ -78,12 +85,15 @@ build_sample() {
   local objects=()
   [ "$optimisation" = /Od ] && [ "$name" != debug-crt ] && sources+=("$here/cpp/common/od_memset.cpp")
   [ "$rtti" = /GR ] && sources+=("$here/cpp/common/rtti_type_info.cpp")
+  [ -n "$guard" ] && sources+=("$here/cpp/common/guard_cf_support.c")
   for source in "${sources[@]}" "$here/cpp/common/crt_free.cpp"; do
     local object="$objdir/$(basename "${source%.cpp}").obj"
-    clang-cl-19 --target="$target" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"
+    local language=(/std:c++17)
+    [[ "$source" == *.c ]] && language=()
+    clang-cl-19 --target="$target" "${language[@]}" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"
     objects+=("$(basename "$object")")
   done
-  local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib)
+  local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib $guard)
   [ -f "$here/cpp/$name/$name.def" ] && link+=("/DEF:$here/cpp/$name/$name.def")
   # The linker map is the ground truth the binary recovery is tested against (vtables, base defaults).
   [ -n "$maps" ] && mkdir -p "$maps/$arch" && link+=("/MAP:$maps/$arch/$name.map")
@@ -91,7 +101,8 @@ build_sample() {
   (cd "$objdir" && lld-link-19 "${link[@]}" "$@" "${objects[@]}")
 }
 
-for arch in x64 x86; do
+build_arch() {
+  local arch="$1"
   for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only cdecl-register shapes-module \
       missing-handler wrong-signature unregistered-handler post-without-event mixed-masks priorities bad-returns pending-forever allocator-dispose \
       win32-only-bug; do
@@ -101,11 +112,20 @@ for arch in x64 x86; do
   build_sample global-module "$arch" /DLL /NOENTRY /EXPORT:RegisterModule "/OUT:$out/$arch/global-module.dll"
   build_sample debug-crt "$arch" /DLL /NOENTRY vcruntime140d.lib "/OUT:$out/$arch/debug-crt.dll"
   build_sample exe-module "$arch" /SUBSYSTEM:CONSOLE /ENTRY:ModuleMain "/OUT:$out/$arch/exe-module.dll"
-done
-# mingw-style decorated names only arise for x86 stdcall.
-build_sample decorated-def-export x86 /DLL /NOENTRY "/OUT:$out/x86/decorated-def-export.dll"
-# On x86 lld-link decorates a .def forwarder's target (_ModuleHost.RegisterModule), which link.exe does not.
-build_sample forwarded-export x64 /DLL /NOENTRY "/OUT:$out/x64/forwarded-export.dll"
+  if [ "$arch" = x86 ]; then
+    # mingw-style decorated names only arise for x86 stdcall.
+    build_sample decorated-def-export x86 /DLL /NOENTRY "/OUT:$out/x86/decorated-def-export.dll"
+  else
+    # On x86 lld-link decorates a .def forwarder's target (_ModuleHost.RegisterModule), which link.exe does not.
+    build_sample forwarded-export x64 /DLL /NOENTRY "/OUT:$out/x64/forwarded-export.dll"
+  fi
+}
+
+# The two architectures build side by side (one per core); either failing fails the build.
+build_arch x64 & x64_build=$!
+build_arch x86 & x86_build=$!
+wait "$x64_build"
+wait "$x86_build"
 
 # lld-link writes import libraries (.lib/.exp) beside DLLs that export; they are not samples.
 find "$out" \( -name '*.lib' -o -name '*.exp' \) -delete

@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace IisModuleValidator.Tests.Binary;
 
 /// <summary>
-/// Builds the samples once, optimised (/O2, as committed), unoptimised (/Od) and with RTTI (/GR), with linker maps, into
+/// Builds the samples once, optimised (/O2, as committed), unoptimised (/Od), with RTTI (/GR) and with Control Flow Guard
+/// (/guard:cf), with linker maps, into
 /// a temporary folder for the tests that need a fresh build.
 /// </summary>
 public sealed class SampleBuildFixture : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    public static readonly string[] Variants = ["O2", "Od", "GR"];
+    public static readonly string[] Variants = ["O2", "Od", "GR", "CFG"];
 
     public string Binaries => BinariesOf("O2");
 
@@ -28,7 +29,7 @@ public sealed class SampleBuildFixture : IAsyncLifetime
 
     private async Task Build(string variant)
     {
-        string[] optimisation = variant switch { "Od" => ["--od"], "GR" => ["--gr"], _ => [] };
+        string[] optimisation = variant switch { "Od" => ["--od"], "GR" => ["--gr"], "CFG" => ["--guard-cf"], _ => [] };
         var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.Samples, "build.sh"), "--out", BinariesOf(variant), "--maps", MapsOf(variant), .. optimisation])
         {
             RedirectStandardOutput = true,

@@ -136,6 +136,7 @@ public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<S
     [Theory]
     [InlineData("Od")]
     [InlineData("GR")]
+    [InlineData("CFG")]
     public void Other_builds_give_the_findings_of_the_committed_ones(string variant)
     {
         var expected = SampleExpectations.Load();

@@ -22,6 +22,9 @@ internal sealed class PeImage(ImageFacts facts, ImageBytes bytes, PEHeaders head
     /// <summary>IAT slot RVA → "dll!function".</summary>
     public IReadOnlyDictionary<uint, string> ImportSlots { get; } = importSlots;
 
+    /// <summary>Control Flow Guard pointer RVA → what it does with the call (from the load configuration directory).</summary>
+    public IReadOnlyDictionary<uint, GuardRole> GuardPointers { get; } = Binary.GuardPointers.Read(bytes, headers);
+
     public bool IsInImage(ulong address) => address >= ImageBase && address - ImageBase < SizeOfImage;
 
     public bool IsExecutable(uint rva) => Bytes.SectionAt(rva) is { IsExecutable: true };

@@ -163,6 +163,15 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             OpKind.Memory => Load(state, Address(instruction, state)),
             _ => SymbolicValue.Unknown,
         };
+        if (target is GuardFunction(GuardRole.Check))
+        {
+            return GuardCheck(state);
+        }
+        if (target is GuardFunction(GuardRole.Dispatch))
+        {
+            // The dispatcher validates RAX and jumps to it: the call is a call of RAX, arguments and all.
+            target = state.Get(Register.RAX);
+        }
         if (target is ImageAddress(var callee))
         {
             // An incremental-linking thunk (MSVC Debug builds route every call through a 'jmp rel32' table) is its target.
@@ -212,6 +221,20 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     }
 
     private static readonly CallOutcome Unhandled = new();
+
+    /// <summary>
+    /// A Control Flow Guard check returns to its caller, which then makes the checked call itself. It takes its one
+    /// argument in a register and pops nothing; it may change only the registers its convention leaves volatile.
+    /// </summary>
+    private CallOutcome GuardCheck(MachineState state)
+    {
+        foreach (var register in Bitness == 64 ? new[] { Register.RAX, Register.R10, Register.R11 } : [Register.RAX, Register.RCX, Register.RDX])
+        {
+            state.Set(register, SymbolicValue.Unknown);
+        }
+        state.PushedSinceCall = 0;
+        return Unhandled;
+    }
 
     /// <summary>
     /// A call on an object the code just allocated is most likely its constructor (unoptimised builds do not inline
@@ -451,6 +474,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     {
         StackAddress(var offset) => state.StackKnown && state.Stack.TryGetValue(offset, out var value) ? value : SymbolicValue.Unknown,
         ImageAddress(var rva) when image.ImportSlots.TryGetValue(rva, out var imported) => new ImportedFunction(imported),
+        ImageAddress(var rva) when image.GuardPointers.TryGetValue(rva, out var role) => new GuardFunction(role),
         ImageAddress(var rva) when state.Globals.TryGetValue(rva, out var written) => written,
         ImageAddress(var rva) => image.ReadPointer(rva) is { } pointer ? Constant(pointer) : SymbolicValue.Unknown,
         OffsetAddress(HeapObject(var id), var offset) when state.Heap.TryGetValue((id, offset), out var field) => field,

@@ -31,3 +31,6 @@ internal sealed record OffsetAddress(SymbolicValue Base, long Offset) : Symbolic
 
 /// <summary>The content of memory the code did not write: *(Base + Offset), e.g. a parameter's vtable pointer.</summary>
 internal sealed record LoadedValue(SymbolicValue Base, long Offset) : SymbolicValue;
+
+/// <summary>The function a Control Flow Guard pointer holds: it checks, or checks and dispatches to, the real target.</summary>
+internal sealed record GuardFunction(GuardRole Role) : SymbolicValue;
