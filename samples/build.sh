@@ -9,6 +9,8 @@
 #     --od    build without optimisation (/Od), as a debug build spills everything to the stack
 #     --gr    build with RTTI (/GR), which names every polymorphic class in the image
 #     --guard-cf  build with Control Flow Guard (/guard:cf): indirect calls go through the CRT's guard pointers
+#     --msvc-debug  an /Od build given the shapes of an MSVC Debug build (incremental-linking thunks, /RTC1, /JMC, /GS)
+#                   by samples/toolchain/msvc-debug-shapes.awk
 #     --only "NAME ..."  build only these samples
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
@@ -20,6 +22,7 @@ maps=""
 optimisation=/O2
 rtti=/GR-
 guard=""
+debug_shapes=""
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
     --od) optimisation=/Od; shift ;;
     --gr) rtti=/GR; shift ;;
     --guard-cf) guard=/guard:cf; shift ;;
+    --msvc-debug) debug_shapes=1; optimisation=/Od; shift ;;
     --only) only=" $2 "; shift 2 ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -37,7 +41,7 @@ for tool in clang-cl-19 lld-link-19 llvm-dlltool-19; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install clang-19 lld-19 llvm-19" >&2; exit 2; }
 done
 
-work="$here/obj${optimisation#/}${rtti#/}${guard:+cf}"
+work="$here/obj${optimisation#/}${rtti#/}${guard:+cf}${debug_shapes:+msvc}"
 mkdir -p "$work" "$out"
 
 # The Windows SDK from NuGet.
@@ -86,11 +90,19 @@ build_sample() {
   [ "$optimisation" = /Od ] && [ "$name" != debug-crt ] && sources+=("$here/cpp/common/od_memset.cpp")
   [ "$rtti" = /GR ] && sources+=("$here/cpp/common/rtti_type_info.cpp")
   [ -n "$guard" ] && sources+=("$here/cpp/common/guard_cf_support.c")
+  [ -n "$debug_shapes" ] && sources+=("$here/cpp/common/msvc_debug_support.c")
   for source in "${sources[@]}" "$here/cpp/common/crt_free.cpp"; do
     local object="$objdir/$(basename "${source%.cpp}").obj"
     local language=(/std:c++17)
     [[ "$source" == *.c ]] && language=()
-    clang-cl-19 --target="$target" "${language[@]}" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"
+    if [ -n "$debug_shapes" ] && [[ "$source" == "$here/cpp/$name/"* ]]; then
+      # The module's own code gets MSVC's Debug shapes: compile to assembly, reshape, assemble.
+      clang-cl-19 --target="$target" "${language[@]}" "${compile_flags[@]}" "${includes[@]}" /FA "/Fa${object%.obj}.s" "/Fo$object" -- "$source"
+      awk -v arch="$arch" -f "$here/toolchain/msvc-debug-shapes.awk" "${object%.obj}.s" > "${object%.obj}-debug.s"
+      llvm-mc-19 -filetype=obj -triple "$target" -o "$object" "${object%.obj}-debug.s"
+    else
+      clang-cl-19 --target="$target" "${language[@]}" "${compile_flags[@]}" "${includes[@]}" "/Fo$object" -- "$source"
+    fi
     objects+=("$(basename "$object")")
   done
   local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:$machine "/LIBPATH:$work/lib/$arch" kernel32.lib $guard)

@@ -4,14 +4,14 @@ namespace IisModuleValidator.Tests.Binary;
 
 /// <summary>
 /// Builds the samples once, optimised (/O2, as committed), unoptimised (/Od), with RTTI (/GR) and with Control Flow Guard
-/// (/guard:cf), with linker maps, into
+/// (/guard:cf) and with the shapes of an MSVC Debug build (samples/toolchain/msvc-debug-shapes.awk), with linker maps, into
 /// a temporary folder for the tests that need a fresh build.
 /// </summary>
 public sealed class SampleBuildFixture : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    public static readonly string[] Variants = ["O2", "Od", "GR", "CFG"];
+    public static readonly string[] Variants = ["O2", "Od", "GR", "CFG", "MSVCDebug"];
 
     public string Binaries => BinariesOf("O2");
 
@@ -29,7 +29,7 @@ public sealed class SampleBuildFixture : IAsyncLifetime
 
     private async Task Build(string variant)
     {
-        string[] optimisation = variant switch { "Od" => ["--od"], "GR" => ["--gr"], "CFG" => ["--guard-cf"], _ => [] };
+        string[] optimisation = variant switch { "Od" => ["--od"], "GR" => ["--gr"], "CFG" => ["--guard-cf"], "MSVCDebug" => ["--msvc-debug"], _ => [] };
         var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.Samples, "build.sh"), "--out", BinariesOf(variant), "--maps", MapsOf(variant), .. optimisation])
         {
             RedirectStandardOutput = true,

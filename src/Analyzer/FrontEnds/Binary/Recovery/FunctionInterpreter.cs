@@ -360,6 +360,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 state.PushedSinceCall = Math.Max(0, state.PushedSinceCall - image.PointerSize);
                 Write(instruction, rva, state, popped);
                 break;
+            case Mnemonic.Stosb or Mnemonic.Stosw or Mnemonic.Stosd or Mnemonic.Stosq:
+                StoreString(instruction, state);
+                break;
             case Mnemonic.Nop or Mnemonic.Test or Mnemonic.Cmp or Mnemonic.Endbr64 or Mnemonic.Endbr32 or Mnemonic.Int3:
                 break;
             default:
@@ -368,6 +371,45 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                     state.Set(instruction.Op0Register, SymbolicValue.Unknown);
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// 'rep stos' fills RCX elements at RDI with RAX: MSVC's /RTC1 prologue fills the frame with 0xCCCCCCCC this way.
+    /// The filled stack cells hold the fill value; afterwards RCX is 0 and RDI is past the end.
+    /// </summary>
+    private void StoreString(Instruction instruction, MachineState state)
+    {
+        var size = instruction.Mnemonic switch { Mnemonic.Stosb => 1, Mnemonic.Stosw => 2, Mnemonic.Stosd => 4, _ => 8 };
+        var repeated = instruction.HasRepPrefix || instruction.HasRepePrefix;
+        long? count = repeated ? state.Get(Register.RCX) is ConstantValue(var n) && n <= 0x10000 ? (long)n : null : 1;
+        var destination = state.Get(Register.RDI);
+        if (count is { } elements && destination is StackAddress(var start))
+        {
+            var end = start + elements * size;
+            foreach (var offset in state.Stack.Keys.Where(offset => offset > start - image.PointerSize && offset < end).ToList())
+            {
+                state.Stack.Remove(offset);
+            }
+            var fill = size == image.PointerSize ? state.Get(Register.RAX) : SymbolicValue.Unknown;
+            for (var offset = start; offset + image.PointerSize <= end; offset += image.PointerSize)
+            {
+                state.Stack[offset] = fill is ConstantValue ? fill : SymbolicValue.Unknown;
+            }
+            state.Set(Register.RDI, new StackAddress(end));
+        }
+        else
+        {
+            // An unknown length or destination: whatever it overwrote is no longer known.
+            if (destination is StackAddress)
+            {
+                state.StackKnown = false;
+            }
+            state.Set(Register.RDI, SymbolicValue.Unknown);
+        }
+        if (repeated)
+        {
+            state.Set(Register.RCX, count is null ? SymbolicValue.Unknown : new ConstantValue(0));
         }
     }
 
