@@ -11,6 +11,8 @@
 #     --guard-cf  build with Control Flow Guard (/guard:cf): indirect calls go through the CRT's guard pointers
 #     --msvc-debug  an /Od build given the shapes of an MSVC Debug build (incremental-linking thunks, /RTC1, /JMC, /GS)
 #                   by samples/toolchain/msvc-debug-shapes.awk
+#     --mingw   build with g++-mingw-w64 (the Itanium C++ ABI) instead, -O2 or with --od -O0; --maps then writes
+#               each DLL's symbols (nm) as NAME.nm
 #     --only "NAME ..."  build only these samples
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
@@ -23,6 +25,7 @@ optimisation=/O2
 rtti=/GR-
 guard=""
 debug_shapes=""
+mingw=""
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --gr) rtti=/GR; shift ;;
     --guard-cf) guard=/guard:cf; shift ;;
     --msvc-debug) debug_shapes=1; optimisation=/Od; shift ;;
+    --mingw) mingw=1; shift ;;
     --only) only=" $2 "; shift 2 ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -40,8 +44,13 @@ done
 for tool in clang-cl-19 lld-link-19 llvm-dlltool-19; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install clang-19 lld-19 llvm-19" >&2; exit 2; }
 done
+if [ -n "$mingw" ]; then
+  for tool in x86_64-w64-mingw32-g++ i686-w64-mingw32-g++; do
+    command -v "$tool" >/dev/null || { echo "build.sh: $tool not found; install g++-mingw-w64-x86-64-win32 g++-mingw-w64-i686-win32" >&2; exit 2; }
+  done
+fi
 
-work="$here/obj${optimisation#/}${rtti#/}${guard:+cf}${debug_shapes:+msvc}"
+work="$here/obj${optimisation#/}${rtti#/}${guard:+cf}${debug_shapes:+msvc}${mingw:+mingw}"
 mkdir -p "$work" "$out"
 
 # The Windows SDK from NuGet.
@@ -113,8 +122,43 @@ build_sample() {
   (cd "$objdir" && lld-link-19 "${link[@]}" "$@" "${objects[@]}")
 }
 
+# g++-mingw-w64 sees the SDK's httpserv.h (and the ahadmin.h it includes) beside its own Windows headers.
+mingw_include="$work/mingw-include"
+mkdir -p "$mingw_include"
+ln -sf "$sdk_include/um/httpserv.h" "$mingw_include/httpserv.h"
+ln -sf "$sdk_include/um/ahadmin.h" "$mingw_include/ahadmin.h"
+
+# build_sample_mingw NAME ARCH: a module with a .def file, linked as mingw links a DLL (static libgcc and libstdc++).
+build_sample_mingw() {
+  local name="$1" arch="$2"
+  [ -z "$only" ] || [[ "$only" == *" $name "* ]] || return 0
+  [ -f "$here/cpp/$name/$name.def" ] || return 0
+  local sources=("$here/cpp/$name"/*.cpp)
+  [ -n "${SOURCES:-}" ] && { sources=(); for source in $SOURCES; do sources+=("$here/cpp/$name/$source"); done; }
+  local includes=()
+  [ -d "$here/cpp/$name/include" ] && includes=(-I "$here/cpp/$name/include")
+  local compiler=x86_64-w64-mingw32-g++ nm=x86_64-w64-mingw32-nm stdcall=()
+  # x86 stdcall: the .def names RegisterModule, the object _RegisterModule@12.
+  [ "$arch" = x86 ] && compiler=i686-w64-mingw32-g++ nm=i686-w64-mingw32-nm stdcall=(-Wl,--enable-stdcall-fixup)
+  local level=-O2
+  [ "$optimisation" = /Od ] && level=-O0
+  mkdir -p "$out/$arch"
+  "$compiler" -std=c++17 "$level" -shared -static-libgcc -static-libstdc++ -Wno-attributes -include "$here/toolchain/mingw/sdk-shim.h" \
+    -I "$mingw_include" "${includes[@]}" -Wl,--no-insert-timestamp "${stdcall[@]}" -o "$out/$arch/$name.dll" \
+    "${sources[@]}" "$here/cpp/common/crt_free.cpp" "$here/cpp/$name/$name.def"
+  [ -z "$maps" ] || { mkdir -p "$maps/$arch" && "$nm" "$out/$arch/$name.dll" > "$maps/$arch/$name.nm"; }
+}
+
 build_arch() {
   local arch="$1"
+  if [ -n "$mingw" ]; then
+    for name in request-module request-and-global shapes-module missing-handler wrong-signature unregistered-handler post-without-event \
+        mixed-masks priorities bad-returns pending-forever allocator-dispose win32-only-bug; do
+      build_sample_mingw "$name" "$arch"
+    done
+    SOURCES="src/handlers.cpp src/factory.cpp src/register.cpp" build_sample_mingw split-module "$arch"
+    return
+  fi
   for name in request-module request-and-global dllexport-module mangled-export no-export ordinal-only cdecl-register shapes-module \
       missing-handler wrong-signature unregistered-handler post-without-event mixed-masks priorities bad-returns pending-forever allocator-dispose \
       win32-only-bug; do

@@ -91,6 +91,10 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 json.WriteStartObject("hashes");
                 json.WriteString("sha-256", input.Sha256);
                 json.WriteEndObject();
+                if (input.Model is { Evidence: EvidenceSource.Binary, Image: not null } model)
+                {
+                    Recovery(model);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -104,6 +108,51 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteEndObject();
         }
+
+        /// <summary>
+        /// What the binary recovery proved of a DLL, fact by fact, so that a gate or a viewer can tell a clean result
+        /// from one that saw little: each registration is proven (every fact read from the code), partial or unknown.
+        /// </summary>
+        private void Recovery(ModuleModel model)
+        {
+            static string State(bool known) => known ? "proven" : "unknown";
+            json.WriteStartObject("properties");
+            json.WriteStartObject("recovery");
+            var overall = model.Registrations.Count == 0 ? Confidence.Unknown : model.Registrations.Max(registration => registration.Confidence);
+            json.WriteString("registrations", model.Registrations.Count == 0 ? "none recovered" : Word(overall));
+            json.WriteStartArray("facts");
+            foreach (var registration in model.Registrations)
+            {
+                json.WriteStartObject();
+                json.WriteString("call", registration.Kind == RegistrationKind.Request ? "SetRequestNotifications" : "SetGlobalNotifications");
+                if (registration.Location.Rva is { } rva)
+                {
+                    json.WriteString("rva", $"0x{rva:X}");
+                }
+                json.WriteString("recovery", Word(registration.Confidence));
+                json.WriteString("mask", State(registration.Mask.IsKnown));
+                if (registration.Kind == RegistrationKind.Request)
+                {
+                    json.WriteString("postMask", State(registration.PostMask.IsKnown));
+                }
+                json.WriteString("moduleClass", State(registration.ModuleClass is not null));
+                if (registration.ConfidenceReason is { } reason)
+                {
+                    json.WriteString("reason", reason);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        private static string Word(Confidence confidence) => confidence switch
+        {
+            Confidence.Exact => "proven",
+            Confidence.Partial => "partial",
+            _ => "unknown",
+        };
 
         private void Descriptor(RuleDescriptor rule)
         {

@@ -97,6 +97,27 @@ public sealed class SarifReporterTests
     }
 
     [Fact]
+    public void Each_DLL_artifact_says_which_facts_the_recovery_proved()
+    {
+        // split-module's /O2 mask is computed branch-free: the module class is proven, the mask is not.
+        var report = new ModuleValidator().Run(["samples/bin/x64/split-module.dll", "samples/bin/x64/request-module.dll"], TestPaths.RepositoryRoot);
+        var artifacts = JsonNode.Parse(Sarif(report))!["runs"]![0]!["artifacts"]!.AsArray();
+        JsonNode RecoveryOf(string name) => artifacts.Single(artifact => ((string)artifact!["location"]!["uri"]!).EndsWith(name, StringComparison.Ordinal))!["properties"]!["recovery"]!;
+
+        var proven = RecoveryOf("request-module.dll");
+        Assert.Equal("proven", (string?)proven["registrations"]);
+        var fact = Assert.Single(proven["facts"]!.AsArray())!;
+        Assert.Equal(("SetRequestNotifications", "proven", "proven", "proven", "proven"),
+            ((string?)fact["call"], (string?)fact["recovery"], (string?)fact["mask"], (string?)fact["postMask"], (string?)fact["moduleClass"]));
+
+        var partial = RecoveryOf("split-module.dll");
+        Assert.Equal("partial", (string?)partial["registrations"]);
+        fact = Assert.Single(partial["facts"]!.AsArray())!;
+        Assert.Equal(("partial", "unknown", "proven"), ((string?)fact["recovery"], (string?)fact["mask"], (string?)fact["moduleClass"]));
+        Assert.Contains("computed at run time", (string?)fact["reason"]);
+    }
+
+    [Fact]
     public void The_same_inputs_give_byte_identical_output_whatever_their_order()
     {
         var first = new ModuleValidator().Run(["samples/bin/x64", "samples/bin/x86"], TestPaths.RepositoryRoot);

@@ -19,4 +19,9 @@ internal interface ICodeObserver
     CallOutcome OnCall(CallSite call);
 
     void OnStore(uint rva, SymbolicValue address, SymbolicValue value, MachineState state);
+
+    /// <summary>A path reached a return with this state.</summary>
+    void OnReturn(MachineState state)
+    {
+    }
 }

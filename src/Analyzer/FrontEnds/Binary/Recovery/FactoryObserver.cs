@@ -9,9 +9,15 @@ internal sealed class FactoryObserver : ICodeObserver
     private static readonly SymbolicValue ModuleOut = new ParameterValue(1);
     private static readonly SymbolicValue Allocator = new ParameterValue(2);
 
+    private const string UnknownVtable = "GetHttpModule stores a module whose vtable the code does not show";
+
+    // An object stored before its vtable was written (g++ stores *ppModule first): judged when the function returns.
+    private SymbolicValue? _storedFirst;
+    private string? _problem;
+
     public uint? ModuleVtable { get; private set; }
 
-    public string? Problem { get; private set; }
+    public string? Problem => _problem ?? (_storedFirst is not null && ModuleVtable is null ? UnknownVtable : null);
 
     public bool UsesModuleAllocator { get; private set; }
 
@@ -46,9 +52,21 @@ internal sealed class FactoryObserver : ICodeObserver
         {
             ReturnsSelfPlus ??= adjustment;
         }
+        else if (value is HeapObject)
+        {
+            _storedFirst ??= value;
+        }
         else
         {
-            Problem ??= "GetHttpModule stores a module whose vtable the code does not show";
+            _problem ??= UnknownVtable;
+        }
+    }
+
+    public void OnReturn(MachineState state)
+    {
+        if (_storedFirst is not null && ModuleVtable is null && state.VtableOf(_storedFirst) is { } vtable)
+        {
+            ModuleVtable = vtable;
         }
     }
 }

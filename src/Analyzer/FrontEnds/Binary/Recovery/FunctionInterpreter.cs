@@ -93,7 +93,10 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 var next = (uint)(instruction.NextIP - image.ImageBase);
                 switch (instruction.FlowControl)
                 {
-                    case FlowControl.Return or FlowControl.Interrupt or FlowControl.Exception:
+                    case FlowControl.Return:
+                        observer.OnReturn(state);
+                        goto EndOfPath;
+                    case FlowControl.Interrupt or FlowControl.Exception:
                         goto EndOfPath;
                     case FlowControl.ConditionalBranch:
                         if (++paths > MaxPaths)
@@ -360,6 +363,10 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 state.PushedSinceCall = Math.Max(0, state.PushedSinceCall - image.PointerSize);
                 Write(instruction, rva, state, popped);
                 break;
+            case Mnemonic.Movq or Mnemonic.Punpcklqdq or Mnemonic.Movups or Mnemonic.Movaps or Mnemonic.Movdqu or Mnemonic.Movdqa
+                or Mnemonic.Xorps or Mnemonic.Pxor when Bitness == 64 && instruction.OpCount == 2:
+                MoveVector(instruction, rva, state);
+                break;
             case Mnemonic.Stosb or Mnemonic.Stosw or Mnemonic.Stosd or Mnemonic.Stosq:
                 StoreString(instruction, state);
                 break;
@@ -373,6 +380,60 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 break;
         }
     }
+
+    /// <summary>
+    /// The moves of 64-bit halves through XMM registers that x64 compilers use to fill objects: movq in and out,
+    /// punpcklqdq to pair two halves, 16-byte loads and stores, and xorps/pxor of a register with itself for zero.
+    /// </summary>
+    private void MoveVector(Instruction instruction, uint rva, MachineState state)
+    {
+        bool IsVector(int operand) => instruction.GetOpKind(operand) == OpKind.Register && instruction.GetOpRegister(operand).IsXMM();
+        VectorValue VectorAt(SymbolicValue address) => new(Load(state, address), Load(state, Displaced(address, 8)));
+        VectorValue VectorOf(int operand) => IsVector(operand)
+            ? state.Get(instruction.GetOpRegister(operand)) as VectorValue ?? new VectorValue(SymbolicValue.Unknown, SymbolicValue.Unknown)
+            : VectorAt(Address(instruction, state));
+        var zero = new ConstantValue(0);
+        switch (instruction.Mnemonic)
+        {
+            case Mnemonic.Xorps or Mnemonic.Pxor when IsVector(0) && IsVector(1) && instruction.Op0Register == instruction.Op1Register:
+                state.Set(instruction.Op0Register, new VectorValue(zero, zero));
+                break;
+            case Mnemonic.Movq when IsVector(0):
+                // movq xmm, r64/m64 sets the low half and clears the high one.
+                var low = instruction.Op1Kind == OpKind.Memory ? Load(state, Address(instruction, state)) : IsVector(1) ? VectorOf(1).Low : Read(instruction, 1, state);
+                state.Set(instruction.Op0Register, new VectorValue(low, zero));
+                break;
+            case Mnemonic.Movq when IsVector(1):
+                Write(instruction, rva, state, VectorOf(1).Low);
+                break;
+            case Mnemonic.Punpcklqdq when IsVector(0):
+                state.Set(instruction.Op0Register, new VectorValue(VectorOf(0).Low, VectorOf(1).Low));
+                break;
+            case Mnemonic.Movups or Mnemonic.Movaps or Mnemonic.Movdqu or Mnemonic.Movdqa when IsVector(0):
+                state.Set(instruction.Op0Register, VectorOf(1));
+                break;
+            case Mnemonic.Movups or Mnemonic.Movaps or Mnemonic.Movdqu or Mnemonic.Movdqa when instruction.Op0Kind == OpKind.Memory:
+                var address = Address(instruction, state);
+                var value = VectorOf(1);
+                Store(state, address, value.Low, rva);
+                Store(state, Displaced(address, 8), value.High, rva);
+                break;
+            default:
+                if (instruction.Op0Kind == OpKind.Register)
+                {
+                    state.Set(instruction.Op0Register, SymbolicValue.Unknown);
+                }
+                break;
+        }
+    }
+
+    private static SymbolicValue Displaced(SymbolicValue address, long by) => address switch
+    {
+        StackAddress(var offset) => new StackAddress(offset + by),
+        OffsetAddress(var baseValue, var offset) => new OffsetAddress(baseValue, offset + by),
+        ImageAddress(var rva) => new ImageAddress((uint)(rva + by)),
+        _ => SymbolicValue.Unknown,
+    };
 
     /// <summary>
     /// 'rep stos' fills RCX elements at RDI with RAX: MSVC's /RTC1 prologue fills the frame with 0xCCCCCCCC this way.
@@ -438,8 +499,11 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         // 'this' adjustments between the subobjects of a class with several bases.
         (Mnemonic.Add, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset + Signed(b)),
         (Mnemonic.Sub, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset - Signed(b)),
-        (Mnemonic.Add, ParameterValue or HeapObject, ConstantValue(var b)) => new OffsetAddress(left, Signed(b)),
-        (Mnemonic.Sub, ParameterValue or HeapObject, ConstantValue(var b)) => new OffsetAddress(left, -Signed(b)),
+        // A pointer plus a displacement: mingw's -O0 code indexes a vtable by 'add rax, 0x10' before loading the slot.
+        (Mnemonic.Add, ParameterValue or HeapObject or LoadedValue, ConstantValue(var b)) => new OffsetAddress(left, Signed(b)),
+        (Mnemonic.Sub, ParameterValue or HeapObject or LoadedValue, ConstantValue(var b)) => new OffsetAddress(left, -Signed(b)),
+        (Mnemonic.Add, ImageAddress(var rva), ConstantValue(var b)) => Constant(image.ImageBase + rva + (ulong)Signed(b)),
+        (Mnemonic.Sub, ImageAddress(var rva), ConstantValue(var b)) => Constant(image.ImageBase + rva - (ulong)Signed(b)),
         _ => SymbolicValue.Unknown,
     };
 

@@ -1,14 +1,62 @@
+using System.Text.RegularExpressions;
+
 namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 
 /// <summary>
-/// Reads MSVC RTTI (/GR): the pointer before a vtable leads to its Complete Object Locator, which leads to the type
-/// descriptor whose decorated name (".?AVCMyModule@@") names the class. Every structure is checked (signature,
-/// self-reference, name shape) before it is believed; anything else means "no RTTI here".
+/// Reads RTTI. MSVC (/GR): the pointer before a vtable leads to its Complete Object Locator, which leads to the type
+/// descriptor whose decorated name (".?AVCMyModule@@") names the class. Itanium C++ ABI (g++, mingw-w64): the vtable's
+/// address point is preceded by the offset to top (0 for a primary vtable) and the typeinfo, whose second field points
+/// at the _ZTS name ("12CAuditModule"). Every structure is checked (signature, self-reference, name shape) before it
+/// is believed; anything else means "no RTTI here".
 /// </summary>
-internal sealed class RttiReader(PeImage image)
+internal sealed partial class RttiReader(PeImage image)
 {
     /// <summary>The class name of the vtable at <paramref name="vtableRva"/>, or null when it carries no RTTI.</summary>
-    public string? ClassName(uint vtableRva)
+    public string? ClassName(uint vtableRva) => MsvcClassName(vtableRva) ?? ItaniumClassName(vtableRva);
+
+    private string? ItaniumClassName(uint vtableRva)
+    {
+        var pointer = (uint)image.PointerSize;
+        if (vtableRva < 2 * pointer || image.ReadPointer(vtableRva - 2 * pointer) is not 0
+            || image.ReadPointer(vtableRva - pointer) is not { } typeInfo || !image.IsInImage(typeInfo)
+            || image.ReadPointer((uint)(typeInfo - image.ImageBase) + pointer) is not { } name || !image.IsInImage(name))
+        {
+            return null;
+        }
+        return image.ReadAnsiString((uint)(name - image.ImageBase)) is { } mangled ? Demangle(mangled) : null;
+    }
+
+    [GeneratedRegex(@"^(?:N((?:\d+\w+?)+)E|(\d+\w+))$")]
+    private static partial Regex ItaniumName();
+
+    /// <summary>"12CAuditModule" → "CAuditModule", "N5Outer7CModuleE" → "Outer::CModule"; null for anything else.</summary>
+    public static string? Demangle(string mangled)
+    {
+        if (!ItaniumName().IsMatch(mangled))
+        {
+            return null;
+        }
+        var text = mangled.StartsWith('N') ? mangled[1..^1] : mangled;
+        var parts = new List<string>();
+        var at = 0;
+        while (at < text.Length)
+        {
+            var digits = at;
+            while (at < text.Length && char.IsAsciiDigit(text[at]))
+            {
+                at++;
+            }
+            if (digits == at || !int.TryParse(text[digits..at], out var length) || length <= 0 || at + length > text.Length)
+            {
+                return null;
+            }
+            parts.Add(text.Substring(at, length));
+            at += length;
+        }
+        return parts.All(part => part.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')) ? string.Join("::", parts) : null;
+    }
+
+    private string? MsvcClassName(uint vtableRva)
     {
         if (vtableRva < image.PointerSize || image.ReadPointer(vtableRva - (uint)image.PointerSize) is not { } locatorAddress || !image.IsInImage(locatorAddress))
         {

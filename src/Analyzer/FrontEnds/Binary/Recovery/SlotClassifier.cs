@@ -4,11 +4,12 @@ namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 
 /// <summary>
 /// Tells a base-class default handler from an override: the defaults in httpserv.h call DebugBreak through the
-/// import table (directly or through a thunk) after OutputDebugStringA(__FUNCTION__), whose string names the method.
+/// import table (directly or through a thunk) after OutputDebugStringA(__FUNCTION__), whose string names the method:
+/// "CHttpModule::OnBeginRequest" from MSVC and clang-cl, the bare "OnBeginRequest" from g++ (only On* handlers break).
 /// </summary>
 internal sealed partial class SlotClassifier(PeImage image) : ICodeObserver
 {
-    [GeneratedRegex(@"\b(CHttpModule|CGlobalModule)::(\w+)")]
+    [GeneratedRegex(@"\b(CHttpModule|CGlobalModule)::(\w+)|^()(On\w+)$")]
     private static partial Regex FunctionName();
 
     private bool _callsDebugBreak;
@@ -38,7 +39,7 @@ internal sealed partial class SlotClassifier(PeImage image) : ICodeObserver
             && call.Arguments[0] is ImageAddress(var text) && image.ReadAnsiString(text) is { } message
             && FunctionName().Match(message) is { Success: true } match)
         {
-            _name ??= match.Groups[2].Value;
+            _name ??= match.Groups[2].Success ? match.Groups[2].Value : match.Groups[4].Value;
         }
         return new CallOutcome(PoppedBytes: name.EndsWith("!OutputDebugStringA", StringComparison.OrdinalIgnoreCase) ? 4 : null);
     }

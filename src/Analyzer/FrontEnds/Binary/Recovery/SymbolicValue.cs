@@ -34,3 +34,9 @@ internal sealed record LoadedValue(SymbolicValue Base, long Offset) : SymbolicVa
 
 /// <summary>The function a Control Flow Guard pointer holds: it checks, or checks and dispatches to, the real target.</summary>
 internal sealed record GuardFunction(GuardRole Role) : SymbolicValue;
+
+/// <summary>
+/// A 16-byte vector register as two pointer-sized halves (x64): compilers store two vtable pointers of a class with two
+/// bases, or zero an object, with one 'movups' from an XMM register.
+/// </summary>
+internal sealed record VectorValue(SymbolicValue Low, SymbolicValue High) : SymbolicValue;
