@@ -131,11 +131,12 @@ public static class CheckCommand
 
     private static string Summary(AnalysisReport report)
     {
-        var withFindings = report.Findings.Select(finding => finding.Location.FilePath).Distinct().Count();
+        var withFindings = report.Unsuppressed.Select(finding => finding.Location.FilePath).Distinct().Count();
         var failed = report.Inputs.Count(input => !input.WasAnalyzed)
                      + report.Notifications.Count(notification => notification.RuleId == ToolNotificationIds.InputUnreadable);
         var notAnalyzed = failed == 0 ? "" : $", {failed} could not be analyzed";
         return $"{ToolInfo.Command}: {report.AnalyzedCount} file(s) analyzed, {withFindings} with findings{notAnalyzed}; "
-               + $"{report.Count(RuleLevel.Error)} error(s), {report.Count(RuleLevel.Warning)} warning(s), {report.Count(RuleLevel.Note)} note(s).";
+               + $"{report.Count(RuleLevel.Error)} error(s), {report.Count(RuleLevel.Warning)} warning(s), {report.Count(RuleLevel.Note)} note(s)"
+               + (report.SuppressedCount > 0 ? $"; {report.SuppressedCount} suppressed in source." : ".");
     }
 }

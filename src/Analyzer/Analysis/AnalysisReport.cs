@@ -22,8 +22,13 @@ public sealed record AnalysisReport(
     /// <summary>Findings and notifications at or above <paramref name="threshold"/> (notifications count: a missing input must not pass silently).</summary>
     public bool HasAtOrAbove(RuleLevel threshold) =>
         threshold != RuleLevel.None
-        && (Findings.Any(finding => finding.Level >= threshold) || Notifications.Any(notification => notification.Level >= threshold));
+        && (Unsuppressed.Any(finding => finding.Level >= threshold) || Notifications.Any(notification => notification.Level >= threshold));
+
+    /// <summary>What the line formats show and the exit code counts: findings no source comment accepted.</summary>
+    public IEnumerable<Finding> Unsuppressed => Findings.Where(finding => !finding.IsSuppressed);
+
+    public int SuppressedCount => Findings.Count(finding => finding.IsSuppressed);
 
     public int Count(RuleLevel level) =>
-        Findings.Count(finding => finding.Level == level) + Notifications.Count(notification => notification.Level == level);
+        Unsuppressed.Count(finding => finding.Level == level) + Notifications.Count(notification => notification.Level == level);
 }

@@ -45,7 +45,10 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ToList();
         perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input => AnalyzeSources(input, context, toolchain)));
 
+        // Findings their authors accepted in a C/C++ comment, with a justification, are marked, not dropped.
+        var suppressions = new Suppressions.CommentSuppressions(catalog);
         var findings = perInput.SelectMany(result => result.Findings)
+            .Select(suppressions.Apply)
             .OrderBy(finding => finding.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(finding => finding.Location.Line ?? 0)
             .ThenBy(finding => finding.Location.Column ?? 0)
@@ -54,6 +57,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ToList();
         var notifications = resolution.Notifications
             .Concat(perInput.SelectMany(result => result.Notifications))
+            .Concat(suppressions.Problems)
             // A gate that demands proof: a registration or class not recovered from a DLL fails the run.
             .Select(notification => options.RequireRecovery && notification.RuleId == ToolNotificationIds.BinaryRecoveryIncomplete
                 ? notification with { Level = RuleLevel.Error }

@@ -27,7 +27,8 @@ public sealed class InspectWriter(RuleCatalog catalog)
         output.WriteLine(findings.Count == 0 ? "  findings:  none" : $"  findings:  {findings.Count}");
         foreach (var finding in findings)
         {
-            output.WriteLine($"    {finding.Level.ToWord()} {finding.RuleId} {catalog[finding.RuleId].Title}: {finding.Message}");
+            output.WriteLine($"    {finding.Level.ToWord()} {finding.RuleId} {catalog[finding.RuleId].Title}: {finding.Message}"
+                + (finding.Suppression is { } suppression ? $" [suppressed: {suppression.Justification}]" : ""));
         }
     }
 

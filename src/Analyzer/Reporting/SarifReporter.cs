@@ -243,6 +243,18 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteStartObject("partialFingerprints");
             json.WriteString(FingerprintName, Fingerprint(finding));
             json.WriteEndObject();
+            if (finding.Suppression is { } suppression)
+            {
+                // Accepted in the source with a reason: code scanning shows it as dismissed, not as open.
+                json.WriteStartArray("suppressions");
+                json.WriteStartObject();
+                json.WriteString("kind", "inSource");
+                json.WriteString("justification", suppression.Justification);
+                json.WritePropertyName("location");
+                Location(suppression.Location, message: null);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
             var properties = new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal);
             if (finding.Location.Rva is { } rva)
             {

@@ -22,4 +22,9 @@ public sealed record Finding(
 {
     /// <summary>Extra facts for SARIF result properties (evidence, confidence of a recovered binary fact).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Set when the source says this finding is accepted (an iism-suppress comment with its justification).</summary>
+    public Suppression? Suppression { get; init; }
+
+    public bool IsSuppressed => Suppression is not null;
 }

@@ -4,14 +4,18 @@ namespace IisModuleValidator.Tests.Cpp;
 
 /// <summary>
 /// The '// expect: IISM2001 IISM2001' markers in the sample sources and projects: each id on a line is one finding
-/// the validator must report at that line of that file, and nothing else may be reported.
+/// the validator must report at that line of that file, and nothing else may be reported. '// expect-suppressed: ...'
+/// marks a finding that must be reported and suppressed by an iism-suppress comment.
 /// </summary>
 internal static partial class SourceExpectations
 {
     [GeneratedRegex(@"expect: ((?:IISM\d{4}\s*)+)")]
     private static partial Regex Marker();
 
-    public static IReadOnlyList<string> For(string sampleFolder)
+    [GeneratedRegex(@"expect-suppressed: ((?:IISM\d{4}\s*)+)")]
+    private static partial Regex SuppressedMarker();
+
+    public static IReadOnlyList<string> For(string sampleFolder, bool suppressed = false)
     {
         var expected = new List<string>();
         foreach (var file in Directory.EnumerateFiles(sampleFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -20,7 +24,7 @@ internal static partial class SourceExpectations
             foreach (var line in File.ReadLines(file))
             {
                 lineNumber++;
-                if (Marker().Match(line) is { Success: true } match)
+                if ((suppressed ? SuppressedMarker() : Marker()).Match(line) is { Success: true } match)
                 {
                     expected.AddRange(match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                         .Select(id => Key(file, lineNumber, id)));

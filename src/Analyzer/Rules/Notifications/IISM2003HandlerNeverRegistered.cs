@@ -25,8 +25,8 @@ public sealed class IISM2003HandlerNeverRegistered : Rule
                     continue;
                 }
                 var what = isPost ? $"{notification.Constant} (post)" : notification.Constant;
-                yield return Report(model, context, handler.Location, $"{moduleClass.Name}:{handler.Name}",
-                    $"{moduleClass.Name}::{handler.Name}", what, moduleClass.Name);
+                yield return ReportWithRelated(model, context, handler.Location, $"{moduleClass.Name}:{handler.Name}",
+                    [new RelatedLocation(moduleClass.Location, $"{moduleClass.Name} is declared here")], $"{moduleClass.Name}::{handler.Name}", what, moduleClass.Name);
             }
         }
     }
