@@ -224,7 +224,9 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             notifications.AddRange(analysis.Skipped.Select(skipped => Notify(ToolNotificationIds.ProjectItemSkipped, path, skipped)));
             // References that cannot be resolved make the analysis blind to types a build would see: an error.
             notifications.AddRange(project.Problems.Select(problem => Notify(ToolNotificationIds.ProjectUnreadable, path, problem)));
-            return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), Check(analysis.Model, context), notifications);
+            // #pragma, [SuppressMessage] and .editorconfig severities, judged by Roslyn as the build judges them.
+            var findings = Suppressions.CSharpSuppressions.Apply(analysis.Compilation, Check(analysis.Model, context), catalog);
+            return new InputResult(new AnalyzedInput(path, sha256, length, analysis.Model), findings, notifications);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -87,4 +87,50 @@ public sealed class IdeAnalyzerTests
         Assert.Contains($"MissingSlotModule.cs({markedLine},", output);
         Assert.Contains("error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
     }
+
+    [Fact]
+    public async Task The_command_line_suppresses_and_grades_CSharp_findings_exactly_as_dotnet_build_does()
+    {
+        // #pragma warning disable, [SuppressMessage] and an .editorconfig that raises IISM5003 to an error and turns
+        // IISM2003 off: the build with the analyzer and the command line must report the same findings at the same levels.
+        using var temp = new TempDirectory();
+        var sample = Path.Combine(Root, "suppressed-handlers");
+        foreach (var file in Directory.EnumerateFiles(sample, "*.cs").Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")).Append(Path.Combine(sample, ".editorconfig")))
+        {
+            File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
+        }
+        var project = Path.Combine(temp.Path, "module.csproj");
+        File.WriteAllText(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+              </PropertyGroup>
+              <ItemGroup>
+                <Analyzer Include="{typeof(IdeAnalyzer).Assembly.Location}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-clp:NoSummary"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = temp.Path,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var built = System.Text.RegularExpressions.Regex.Matches(output, @"(\w+\.cs)\((\d+),\d+\): (error|warning|info) (IISM\d{4})")
+            .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value} {match.Groups[3].Value} {match.Groups[4].Value}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var report = new Analysis.ModuleValidator().Run([project], temp.Path);
+        var checkedByCli = report.Unsuppressed
+            .Select(finding => $"{Path.GetFileName(finding.Location.FilePath)}:{finding.Location.Line} {(finding.Level == RuleLevel.Note ? "info" : finding.Level.ToWord())} {finding.RuleId}")
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["AuditModule.cs:57 error IISM5003"], built);
+        Assert.Equal(built, checkedByCli);
+        Assert.Equal(2, report.SuppressedCount);
+    }
 }

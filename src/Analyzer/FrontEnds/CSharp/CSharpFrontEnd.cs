@@ -6,7 +6,9 @@ namespace IisModuleValidator.FrontEnds.CSharp;
 
 /// <summary>The model of a C# module, and the compiler errors that make it incomplete.</summary>
 /// <param name="Skipped">Files the project lists that could not be read (missing, not a regular file, too large), with why.</param>
-public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string File, int Count, string First)> Errors, IReadOnlyList<string> Skipped);
+/// <param name="Compilation">What the model was read from: the suppressions and severities of the sources are judged on it.</param>
+public sealed record CSharpAnalysis(ModuleModel Model, IReadOnlyList<(string File, int Count, string First)> Errors, IReadOnlyList<string> Skipped,
+    CSharpCompilation Compilation);
 
 /// <summary>
 /// Builds the module model of a C# (NativeAOT) module with Roslyn: the sources compiled against the running .NET's
@@ -33,7 +35,7 @@ public static class CSharpFrontEnd
             .OrderBy(error => error.Key, StringComparer.Ordinal)
             .ToList();
         var collector = new ModuleCollector(compilation);
-        return new CSharpAnalysis(collector.Build(project.InputPath), errors, skipped);
+        return new CSharpAnalysis(collector.Build(project.InputPath), errors, skipped, compilation);
     }
 
     /// <summary>
@@ -72,7 +74,10 @@ public static class CSharpFrontEnd
         }
     }
 
-    /// <summary>The project's files as one compilation: latest C#, unsafe code allowed, a library.</summary>
+    /// <summary>
+    /// The project's files as one compilation: latest C#, unsafe code allowed, a library, with the diagnostic severities
+    /// of the .editorconfig and .globalconfig files that apply to it.
+    /// </summary>
     internal static CSharpCompilation Compile(CSharpProject project, List<string>? skipped = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
@@ -105,9 +110,13 @@ public static class CSharpFrontEnd
             .. project.PackageAssemblies.Select(path => MetadataReference.CreateFromFile(path)),
             .. project.ProjectReferences.Select(reference => Compile(reference, skipped).ToMetadataReference()),
         ];
-        return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable,
-                concurrentBuild: false));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable,
+            concurrentBuild: false);
+        if (AnalyzerConfigOptions.For(project.InputPath, project.Files) is { } configured)
+        {
+            options = options.WithSyntaxTreeOptionsProvider(configured);
+        }
+        return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project.InputPath), trees, references, options);
     }
 
     private static string Describe(Diagnostic diagnostic)
