@@ -51,6 +51,21 @@ public static class CheckCommand
         {
             Description = "Demand proof from DLLs: a registration or module class the binary recovery could not follow (IISM9009) is an error, not a note.",
         };
+        var ruleLevels = new Option<string[]>("--rule")
+        {
+            Description = "Set a rule's level: IISMnnnn=none|note|warning|error (repeatable). Over dotnet_diagnostic.IISMnnnn.severity in .editorconfig/.globalconfig, which are read for every language.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        ruleLevels.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Select(token => token.Value))
+            {
+                if (ParseRuleLevel(token) is null)
+                {
+                    result.AddError($"--rule '{token}' is not IISMnnnn=none|note|warning|error with a rule id of the catalog (list-rules).");
+                }
+            }
+        });
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
@@ -58,7 +73,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, verbose,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, verbose,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -75,7 +90,9 @@ public static class CheckCommand
 
             var catalog = RuleCatalog.Default;
             var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory,
-                new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery)));
+                new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery),
+                    (parseResult.GetValue(ruleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
+                        .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level)));
             IReporter reporter = parseResult.GetValue(format) switch
             {
                 "text" => new TextReporter(catalog),
@@ -127,6 +144,24 @@ public static class CheckCommand
             return report.HasAtOrAbove(threshold) ? CommandLine.FindingsAtOrAboveThreshold : CommandLine.Success;
         });
         return command;
+    }
+
+    /// <summary>"IISM2003=none" → (IISM2003, None); null when it is not a known rule id and a level.</summary>
+    private static (string Id, RuleLevel Level)? ParseRuleLevel(string setting)
+    {
+        var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !RuleCatalog.Default.All.Any(rule => rule.Id == parts[0].ToUpperInvariant()))
+        {
+            return null;
+        }
+        try
+        {
+            return (parts[0].ToUpperInvariant(), RuleLevels.Parse(parts[1]));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static string Summary(AnalysisReport report)

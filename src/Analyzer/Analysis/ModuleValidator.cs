@@ -14,7 +14,9 @@ namespace IisModuleValidator.Analysis;
 /// <param name="ExpectedArchitecture">From --expect-arch.</param>
 /// <param name="SdkInclude">From --sdk-include: the Windows SDK Include\&lt;version&gt; folder for C++ sources.</param>
 /// <param name="RequireRecovery">From --require-recovery: what the binary recovery could not follow (IISM9009) is an error.</param>
-public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false);
+/// <param name="RuleLevels">`--rule IISMnnnn=level`: the level of a rule's findings, over the configuration files and the default.</param>
+public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false,
+    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null);
 
 /// <summary>
 /// The pipeline: resolve inputs, run the right front end on each (PE reader for binaries, libclang for C++
@@ -47,7 +49,8 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
 
         // Findings their authors accepted in a C/C++ comment, with a justification, are marked, not dropped.
         var suppressions = new Suppressions.CommentSuppressions(catalog);
-        var findings = perInput.SelectMany(result => result.Findings)
+        var severities = new Severities.RuleSeverities(options.RuleLevels ?? new Dictionary<string, RuleLevel>());
+        var findings = severities.Apply([.. perInput.SelectMany(result => result.Findings)])
             .Select(suppressions.Apply)
             .OrderBy(finding => finding.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(finding => finding.Location.Line ?? 0)
@@ -55,13 +58,13 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .ThenBy(finding => finding.RuleId, StringComparer.Ordinal)
             .ThenBy(finding => finding.FingerprintKey, StringComparer.Ordinal)
             .ToList();
-        var notifications = resolution.Notifications
+        var notifications = severities.Apply([.. resolution.Notifications
             .Concat(perInput.SelectMany(result => result.Notifications))
             .Concat(suppressions.Problems)
             // A gate that demands proof: a registration or class not recovered from a DLL fails the run.
             .Select(notification => options.RequireRecovery && notification.RuleId == ToolNotificationIds.BinaryRecoveryIncomplete
                 ? notification with { Level = RuleLevel.Error }
-                : notification)
+                : notification)])
             .OrderBy(notification => notification.FilePath ?? "", StringComparer.Ordinal)
             .ThenBy(notification => notification.RuleId, StringComparer.Ordinal)
             .ThenBy(notification => notification.Message, StringComparer.Ordinal)
