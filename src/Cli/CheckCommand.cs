@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IisModuleValidator.Analysis;
+using IisModuleValidator.Analysis.Baselines;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.Binary;
 using IisModuleValidator.Reporting;
@@ -66,6 +67,14 @@ public static class CheckCommand
                 }
             }
         });
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "A previous run's SARIF: only findings it does not hold fail the run and are listed; SARIF marks each result new, unchanged, updated or absent.",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Also write this run's SARIF to this file, to use as a later run's --baseline.",
+        };
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
@@ -73,7 +82,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, verbose,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, verbose,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -88,11 +97,35 @@ public static class CheckCommand
                 return CommandLine.UsageErrorOrNothingAnalyzed;
             }
 
+            var writeBaselinePath = parseResult.GetValue(writeBaseline) is { } written ? Path.GetFullPath(written) : null;
+            if (writeBaselinePath is not null && ReportFile.CollidingInput(writeBaselinePath, inputList.Select(input => Path.GetFullPath(input, baseDirectory))) is { } overwritten)
+            {
+                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: --write-baseline '{writeBaselinePath}' is the input '{overwritten}'; refusing to overwrite it."));
+                return CommandLine.UsageErrorOrNothingAnalyzed;
+            }
+            Baseline? previous = null;
+            if (parseResult.GetValue(baseline) is { } baselinePath)
+            {
+                try
+                {
+                    previous = Baseline.Load(Path.GetFullPath(baselinePath));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: --baseline '{baselinePath}' cannot be used: {exception.Message}"));
+                    return CommandLine.UsageErrorOrNothingAnalyzed;
+                }
+            }
+
             var catalog = RuleCatalog.Default;
             var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory,
                 new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery),
                     (parseResult.GetValue(ruleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
                         .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level)));
+            if (previous is not null)
+            {
+                report = previous.Compare(report);
+            }
             IReporter reporter = parseResult.GetValue(format) switch
             {
                 "text" => new TextReporter(catalog),
@@ -127,6 +160,18 @@ public static class CheckCommand
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: the report could not be written to '{outputPath}': {exception.Message}"));
+                    return CommandLine.InternalFailure;
+                }
+            }
+            if (writeBaselinePath is not null)
+            {
+                try
+                {
+                    ReportFile.Write(writeBaselinePath, writer => new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]).Write(report, writer));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: the baseline could not be written to '{writeBaselinePath}': {exception.Message}"));
                     return CommandLine.InternalFailure;
                 }
             }
@@ -166,12 +211,14 @@ public static class CheckCommand
 
     private static string Summary(AnalysisReport report)
     {
-        var withFindings = report.Unsuppressed.Select(finding => finding.Location.FilePath).Distinct().Count();
+        var withFindings = report.Active.Select(finding => finding.Location.FilePath).Distinct().Count();
         var failed = report.Inputs.Count(input => !input.WasAnalyzed)
                      + report.Notifications.Count(notification => notification.RuleId == ToolNotificationIds.InputUnreadable);
         var notAnalyzed = failed == 0 ? "" : $", {failed} could not be analyzed";
         return $"{ToolInfo.Command}: {report.AnalyzedCount} file(s) analyzed, {withFindings} with findings{notAnalyzed}; "
                + $"{report.Count(RuleLevel.Error)} error(s), {report.Count(RuleLevel.Warning)} warning(s), {report.Count(RuleLevel.Note)} note(s)"
-               + (report.SuppressedCount > 0 ? $"; {report.SuppressedCount} suppressed in source." : ".");
+               + (report.SuppressedCount > 0 ? $"; {report.SuppressedCount} suppressed in source" : "")
+               + (report.HasBaseline ? $"; {report.BaselinedCount} already in the baseline, {report.Absent.Count} of its results gone" : "")
+               + ".";
     }
 }

@@ -1,4 +1,5 @@
 using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
 namespace IisModuleValidator.Analysis;
@@ -11,6 +12,12 @@ public sealed record AnalysisReport(
     IReadOnlyList<ToolNotification> Notifications,
     IReadOnlyList<string>? Skipped = null)
 {
+    /// <summary>With a baseline: its results that this run no longer finds (SARIF baselineState absent).</summary>
+    public IReadOnlyList<Baselines.AbsentResult> Absent { get; init; } = [];
+
+    /// <summary>Whether the findings were compared with a baseline (each then has a <see cref="Finding.BaselineState"/>).</summary>
+    public bool HasBaseline { get; init; }
+
     /// <summary>What was left out on purpose, with why: folders not walked, projects that cannot be modules (--verbose).</summary>
     public IReadOnlyList<string> SkippedInputs => Skipped ?? [];
 
@@ -22,13 +29,18 @@ public sealed record AnalysisReport(
     /// <summary>Findings and notifications at or above <paramref name="threshold"/> (notifications count: a missing input must not pass silently).</summary>
     public bool HasAtOrAbove(RuleLevel threshold) =>
         threshold != RuleLevel.None
-        && (Unsuppressed.Any(finding => finding.Level >= threshold) || Notifications.Any(notification => notification.Level >= threshold));
+        && (Active.Any(finding => finding.Level >= threshold) || Notifications.Any(notification => notification.Level >= threshold));
 
-    /// <summary>What the line formats show and the exit code counts: findings no source comment accepted.</summary>
-    public IEnumerable<Finding> Unsuppressed => Findings.Where(finding => !finding.IsSuppressed);
+    /// <summary>
+    /// What the line formats show and the exit code counts: findings no source comment accepted and, with a baseline,
+    /// that it does not already hold.
+    /// </summary>
+    public IEnumerable<Finding> Active => Findings.Where(finding => !finding.IsSuppressed && finding.BaselineState is null or BaselineState.New);
+
+    public int BaselinedCount => Findings.Count(finding => !finding.IsSuppressed && finding.BaselineState is BaselineState.Unchanged or BaselineState.Updated);
 
     public int SuppressedCount => Findings.Count(finding => finding.IsSuppressed);
 
     public int Count(RuleLevel level) =>
-        Unsuppressed.Count(finding => finding.Level == level) + Notifications.Count(notification => notification.Level == level);
+        Active.Count(finding => finding.Level == level) + Notifications.Count(notification => notification.Level == level);
 }

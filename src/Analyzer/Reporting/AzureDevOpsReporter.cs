@@ -19,7 +19,7 @@ public sealed class AzureDevOpsReporter : IReporter
         {
             Write(output, notification.Level, notification.RuleId, notification.FilePath is null ? null : SourceLocation.OfFile(notification.FilePath), notification.Message);
         }
-        foreach (var finding in report.Unsuppressed)
+        foreach (var finding in report.Active)
         {
             Write(output, finding.Level, finding.RuleId, finding.Location, finding.Message);
         }

@@ -13,7 +13,7 @@ public sealed class GitHubReporter(RuleCatalog catalog) : IReporter
             var file = notification.FilePath is null ? "" : $"file={Property(PathDisplay.For(report.BaseDirectory, notification.FilePath))},";
             output.WriteLine($"::{Command(notification.Level)} {file}title={Property(Title(notification.RuleId))}::{Data(notification.Message)}");
         }
-        foreach (var finding in report.Unsuppressed)
+        foreach (var finding in report.Active)
         {
             var position = finding.Location.Line is { } line
                 ? $",line={line}" + (finding.Location.Column is { } column ? $",col={column}" : "")

@@ -19,7 +19,7 @@ public sealed class MsBuildReporter : IReporter
             var origin = notification.FilePath is null ? ToolOrigin : PathDisplay.For(report.BaseDirectory, notification.FilePath);
             output.WriteLine(LogLine.Neutralize($"{origin}: {notification.Level.ToWord()} {notification.RuleId}: {notification.Message}"));
         }
-        foreach (var finding in report.Unsuppressed)
+        foreach (var finding in report.Active)
         {
             output.WriteLine(LogLine.Neutralize($"{Origin(report.BaseDirectory, finding.Location)}: {finding.Level.ToWord()} {finding.RuleId}: {finding.Message}"));
         }

@@ -18,7 +18,7 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string SourceRootId = "SRCROOT";
-    public const string FingerprintName = "iisModuleValidator/v1";
+    public const string FingerprintName = Fingerprints.Name;
 
     public void Write(AnalysisReport report, TextWriter output)
     {
@@ -103,6 +103,10 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             foreach (var finding in report.Findings)
             {
                 Result(finding);
+            }
+            foreach (var absent in report.Absent)
+            {
+                AbsentResult(absent);
             }
             json.WriteEndArray();
             json.WriteString("columnKind", "utf16CodeUnits");
@@ -243,6 +247,10 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteStartObject("partialFingerprints");
             json.WriteString(FingerprintName, Fingerprint(finding));
             json.WriteEndObject();
+            if (finding.BaselineState is { } state)
+            {
+                json.WriteString("baselineState", state.ToString().ToLowerInvariant());
+            }
             if (finding.Suppression is { } suppression)
             {
                 // Accepted in the source with a reason: code scanning shows it as dismissed, not as open.
@@ -269,6 +277,35 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 }
                 json.WriteEndObject();
             }
+            json.WriteEndObject();
+        }
+
+        /// <summary>A baseline's result this run no longer finds, as the baseline had it, marked absent.</summary>
+        private void AbsentResult(Analysis.Baselines.AbsentResult absent)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", absent.RuleId);
+            if (_rules.FindIndex(rule => rule.Id == absent.RuleId) is var index and >= 0)
+            {
+                json.WriteNumber("ruleIndex", index);
+            }
+            json.WriteString("level", absent.Level);
+            Text("message", absent.Message);
+            if (absent.Locations is { } locations)
+            {
+                json.WritePropertyName("locations");
+                // Indices into the baseline's artifacts mean nothing here.
+                var copy = (System.Text.Json.Nodes.JsonArray)locations.DeepClone();
+                foreach (var artifact in copy.Select(location => location?["physicalLocation"]?["artifactLocation"]).OfType<System.Text.Json.Nodes.JsonObject>())
+                {
+                    artifact.Remove("index");
+                }
+                copy.WriteTo(json);
+            }
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(FingerprintName, absent.Fingerprint);
+            json.WriteEndObject();
+            json.WriteString("baselineState", "absent");
             json.WriteEndObject();
         }
 
@@ -330,10 +367,6 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteEndObject();
         }
 
-        private string Fingerprint(Finding finding)
-        {
-            var key = $"{finding.RuleId}|{PathDisplay.For(report.BaseDirectory, finding.Location.FilePath)}|{finding.FingerprintKey}";
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
-        }
+        private string Fingerprint(Finding finding) => Fingerprints.Of(finding, report.BaseDirectory);
     }
 }

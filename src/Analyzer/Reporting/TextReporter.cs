@@ -21,7 +21,7 @@ public sealed class TextReporter(RuleCatalog catalog) : IReporter
             var input = report.Inputs.FirstOrDefault(input => input.FullPath == path);
             var image = input?.Model?.Image;
             var kind = image is null ? "" : $" ({image.Machine} {(image.IsManaged ? "managed " : "")}{(image.IsDll ? "DLL" : "executable")})";
-            var findings = report.Unsuppressed.Where(finding => finding.Location.FilePath == path).ToList();
+            var findings = report.Active.Where(finding => finding.Location.FilePath == path).ToList();
             var notifications = report.Notifications.Where(notification => notification.FilePath == path).ToList();
             output.Write(LogLine.Neutralize($"{PathDisplay.For(report.BaseDirectory, path)}{kind}"));
             if (findings.Count == 0 && notifications.Count == 0)

@@ -27,4 +27,7 @@ public sealed record Finding(
     public Suppression? Suppression { get; init; }
 
     public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>Set when the run was compared with a baseline: whether the baseline already held this finding.</summary>
+    public BaselineState? BaselineState { get; init; }
 }

@@ -125,7 +125,7 @@ public sealed class IdeAnalyzerTests
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
         var report = new Analysis.ModuleValidator().Run([project], temp.Path);
-        var checkedByCli = report.Unsuppressed
+        var checkedByCli = report.Active
             .Select(finding => $"{Path.GetFileName(finding.Location.FilePath)}:{finding.Location.Line} {(finding.Level == RuleLevel.Note ? "info" : finding.Level.ToWord())} {finding.RuleId}")
             .Order(StringComparer.Ordinal).ToList();
 

@@ -86,7 +86,7 @@ public sealed class SuppressionTests
 
         var report = new ModuleValidator().Run([file], temp.Path);
 
-        Assert.Equal(2, report.Unsuppressed.Count(finding => finding.RuleId == "IISM2003"));
+        Assert.Equal(2, report.Active.Count(finding => finding.RuleId == "IISM2003"));
         var notification = Assert.Single(report.Notifications, notification => notification.RuleId == ToolNotificationIds.SuppressionIgnored);
         Assert.Equal(file, notification.FilePath);
         Assert.Contains("on line 5 ", notification.Message);
@@ -99,6 +99,6 @@ public sealed class SuppressionTests
         using var temp = new TempDirectory();
         var file = UnregisteredHandler(temp, "class CTimingModule : public CHttpModule", "// iism-suppress IISM2001, IISM2002: not this one\nclass CTimingModule : public CHttpModule");
 
-        Assert.Equal(2, new ModuleValidator().Run([file], temp.Path).Unsuppressed.Count(finding => finding.RuleId == "IISM2003"));
+        Assert.Equal(2, new ModuleValidator().Run([file], temp.Path).Active.Count(finding => finding.RuleId == "IISM2003"));
     }
 }
