@@ -12,7 +12,8 @@ public static class BinaryBenchmark
 {
     public static int Run(string[] args)
     {
-        var count = args.Length >= 2 && args[0] == "--files" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+        var count = Option(args, "--files") is { } files ? int.Parse(files, System.Globalization.CultureInfo.InvariantCulture) : 1000;
+        var cli = Option(args, "--cli");
         var samples = Directory.EnumerateFiles(RepositoryFolder("samples/bin"), "*.dll", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var distinct = Directory.CreateTempSubdirectory("iism-bench-dlls-").FullName;
         var copies = Directory.CreateTempSubdirectory("iism-bench-copies-").FullName;
@@ -40,6 +41,10 @@ public static class BinaryBenchmark
             Console.WriteLine($"  {"our check, exports + imports + full recovery",-52} {ours.TotalSeconds,7:F2} s");
             Console.WriteLine($"  {"our check, identical copies skipped by hash",-52} {deduplicated.TotalSeconds,7:F2} s");
             Console.WriteLine($"  ours against llvm-readobj in one process: {readobj.TotalMilliseconds / ours.TotalMilliseconds:F2}x; against a process per file: {readobjPerFile.TotalMilliseconds / ours.TotalMilliseconds:F1}x");
+            if (cli is not null)
+            {
+                WholeProcess(cli, distinct, count);
+            }
             return 0;
         }
         finally
@@ -48,6 +53,69 @@ public static class BinaryBenchmark
             Directory.Delete(copies, recursive: true);
         }
     }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+    /// <summary>
+    /// The CLI as users run it, a whole process from start to exit (start-up, every DLL, SARIF written), beside
+    /// llvm-readobj-19 listing the same files' exports in one process: medians of 5 runs each after one warm-up, and the
+    /// CLI's peak resident memory (getrusage of the finished children).
+    /// </summary>
+    private static void WholeProcess(string cli, string folder, int count)
+    {
+        var sarif = Path.Combine(Path.GetTempPath(), $"iism-bench-{Environment.ProcessId}.sarif");
+        try
+        {
+            string[] check = ["check", folder, "--format", "sarif", "-o", sarif];
+            var ours = Median(() => RunProcess(cli, check));
+            var peak = PeakChildMegabytes();
+            var readobj = Median(() => RunProcess("llvm-readobj-19", ["--coff-exports", .. Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)]));
+            Console.WriteLine($"whole process, {count} DLLs, median of 5 ({Environment.ProcessorCount} cores):");
+            Console.WriteLine($"  {"iis-module-validator check DIR --format sarif -o F",-52} {ours.TotalSeconds,7:F2} s, peak {peak:F0} MiB");
+            Console.WriteLine($"  {"llvm-readobj-19 --coff-exports (same files, one process)",-52} {readobj.TotalSeconds,7:F2} s");
+            Console.WriteLine($"  ours / llvm-readobj: {ours.TotalMilliseconds / readobj.TotalMilliseconds:F1}x (target: at most 30x, and at most 1 s)");
+        }
+        finally
+        {
+            File.Delete(sarif);
+        }
+    }
+
+    private static TimeSpan Median(Func<TimeSpan> run)
+    {
+        run();
+        var times = Enumerable.Range(0, 5).Select(_ => run()).Order().ToList();
+        return times[times.Count / 2];
+    }
+
+    private static TimeSpan RunProcess(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        watch.Stop();
+        output.Wait();
+        error.Wait();
+        return watch.Elapsed;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out RUsage usage);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        public long MaxResidentKilobytes;
+        public long Ixrss, Idrss, Isrss, Minflt, Majflt, Nswap, Inblock, Oublock, Msgsnd, Msgrcv, Nsignals, Nvcsw, Nivcsw;
+    }
+
+    /// <summary>The largest resident set of any finished child so far (Linux ru_maxrss, in KiB), in MiB.</summary>
+    private static double PeakChildMegabytes() => getrusage(-1 /* RUSAGE_CHILDREN */, out var usage) == 0 ? usage.MaxResidentKilobytes / 1024.0 : double.NaN;
 
     private static (TimeSpan, T) Time<T>(Func<T> work)
     {

@@ -34,22 +34,52 @@ public static class SafeFile
     public static byte[] ReadAllBytes(string path, long maxBytes)
     {
         RequireRegularFile(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        if (stream.Length > maxBytes)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var length = stream.Length;
+        if (length > maxBytes)
         {
             throw TooLarge(path, maxBytes);
         }
-        // Read to the end rather than trusting the length: /proc files say 0 and have content (or fail to read).
-        using var content = new MemoryStream(stream.Length > 0 ? (int)stream.Length : 4096);
-        var buffer = new byte[81920];
+        // The usual case, read straight into an array of the file's size (thousands of DLLs are read per run).
+        var bytes = new byte[length];
+        var total = 0;
         int read;
-        while ((read = stream.Read(buffer)) > 0)
+        while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0)
         {
-            if (content.Length + read > maxBytes)
+            total += read;
+        }
+        if (total < bytes.Length)
+        {
+            return bytes[..total]; // it shrank while being read
+        }
+        // Read to the end rather than trusting the length: /proc files say 0 and have content, a file may grow.
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) == 0)
+        {
+            return bytes;
+        }
+        using var content = new MemoryStream(Math.Max(4096, bytes.Length * 2));
+        content.Write(bytes);
+        content.Write(probe);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
-                throw TooLarge(path, maxBytes);
+                if (content.Length + read > maxBytes)
+                {
+                    throw TooLarge(path, maxBytes);
+                }
+                content.Write(buffer, 0, read);
             }
-            content.Write(buffer, 0, read);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        if (content.Length > maxBytes)
+        {
+            throw TooLarge(path, maxBytes);
         }
         return content.ToArray();
     }
