@@ -57,32 +57,8 @@ public sealed class IdeAnalyzerTests
     public async Task Dotnet_build_of_a_module_that_uses_the_analyzer_shows_the_findings_with_help_links()
     {
         using var temp = new TempDirectory();
-        var analyzer = typeof(IdeAnalyzer).Assembly.Location;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "missing-slot"), "*.cs").Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")))
-        {
-            File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
-        }
-        File.WriteAllText(Path.Combine(temp.Path, "module.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
-              </PropertyGroup>
-              <ItemGroup>
-                <Analyzer Include="{analyzer}" />
-              </ItemGroup>
-            </Project>
-            """);
-        var start = new ProcessStartInfo("dotnet", ["build", Path.Combine(temp.Path, "module.csproj"), "-nologo", "-clp:NoSummary"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = temp.Path,
-        };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.NotEqual(0, process.ExitCode); // IISM2001 is an error
+        var (exitCode, output) = await BuildWithTheAnalyzer(temp, Directory.EnumerateFiles(Path.Combine(Root, "missing-slot"), "*.cs"));
+        Assert.NotEqual(0, exitCode); // IISM2001 is an error
         var markedLine = File.ReadLines(Path.Combine(Root, "missing-slot", "MissingSlotModule.cs")).ToList().FindIndex(line => line.Contains("expect: IISM2001")) + 1;
         Assert.Contains($"MissingSlotModule.cs({markedLine},", output);
         Assert.Contains("error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
@@ -95,7 +71,29 @@ public sealed class IdeAnalyzerTests
         // IISM2003 off: the build with the analyzer and the command line must report the same findings at the same levels.
         using var temp = new TempDirectory();
         var sample = Path.Combine(Root, "suppressed-handlers");
-        foreach (var file in Directory.EnumerateFiles(sample, "*.cs").Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")).Append(Path.Combine(sample, ".editorconfig")))
+        var (_, output) = await BuildWithTheAnalyzer(temp, Directory.EnumerateFiles(sample, "*.cs").Append(Path.Combine(sample, ".editorconfig")));
+        var project = Path.Combine(temp.Path, "module.csproj");
+        var built = System.Text.RegularExpressions.Regex.Matches(output, @"(\w+\.cs)\((\d+),\d+\): (error|warning|info) (IISM\d{4})")
+            .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value} {match.Groups[3].Value} {match.Groups[4].Value}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var report = new Analysis.ModuleValidator().Run([project], temp.Path);
+        var checkedByCli = report.Active
+            .Select(finding => $"{Path.GetFileName(finding.Location.FilePath)}:{finding.Location.Line} {(finding.Level == RuleLevel.Note ? "info" : finding.Level.ToWord())} {finding.RuleId}")
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["AuditModule.cs:57 error IISM5003"], built);
+        Assert.Equal(built, checkedByCli);
+        Assert.Equal(2, report.SuppressedCount);
+    }
+
+    /// <summary>
+    /// `dotnet build` of a module made of <paramref name="files"/> and the samples' interop, with our analyzer as a
+    /// package would add it: the exit code and what the build printed.
+    /// </summary>
+    private static async Task<(int ExitCode, string Output)> BuildWithTheAnalyzer(TempDirectory temp, IEnumerable<string> files)
+    {
+        foreach (var file in files.Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")))
         {
             File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
         }
@@ -118,19 +116,10 @@ public sealed class IdeAnalyzerTests
             WorkingDirectory = temp.Path,
         };
         using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var built = System.Text.RegularExpressions.Regex.Matches(output, @"(\w+\.cs)\((\d+),\d+\): (error|warning|info) (IISM\d{4})")
-            .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value} {match.Groups[3].Value} {match.Groups[4].Value}")
-            .Distinct().Order(StringComparer.Ordinal).ToList();
-
-        var report = new Analysis.ModuleValidator().Run([project], temp.Path);
-        var checkedByCli = report.Active
-            .Select(finding => $"{Path.GetFileName(finding.Location.FilePath)}:{finding.Location.Line} {(finding.Level == RuleLevel.Note ? "info" : finding.Level.ToWord())} {finding.RuleId}")
-            .Order(StringComparer.Ordinal).ToList();
-
-        Assert.Equal(["AuditModule.cs:57 error IISM5003"], built);
-        Assert.Equal(built, checkedByCli);
-        Assert.Equal(2, report.SuppressedCount);
+        await error;
+        return (process.ExitCode, output);
     }
 }

@@ -14,13 +14,7 @@ public sealed class BaselineTests
     private static readonly string MissingHandler = "samples/bin/x64/missing-handler.dll";
     private static readonly string MixedMasks = "samples/bin/x64/mixed-masks.dll";
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), ["check", "--base-dir", Base, .. args], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRun.Run(["check", "--base-dir", Base, .. args]);
 
     private static List<(string? Rule, string? State)> States(string sarif) =>
         [.. JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Select(result => ((string?)result!["ruleId"], (string?)result["baselineState"]))];

@@ -5,13 +5,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// <summary>The iis-module-validator command, run in-process: exit codes, formats, output files.</summary>
 public sealed class CliTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRun.Run(args);
 
     private static readonly string Base = TestPaths.RepositoryRoot;
 

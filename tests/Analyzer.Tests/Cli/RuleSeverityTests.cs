@@ -10,13 +10,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// </summary>
 public sealed class RuleSeverityTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRun.Run(args);
 
     /// <summary>missing-handler.dll (two IISM2001 errors) copied into a temporary folder, with configuration files beside it.</summary>
     private static string MissingHandler(TempDirectory temp, params (string Name, string Text)[] configs)
@@ -74,9 +68,7 @@ public sealed class RuleSeverityTests
     {
         using var temp = new TempDirectory();
         temp.File(".editorconfig", "[*.cpp]\ndotnet_diagnostic.IISM2003.severity = error\n"u8.ToArray());
-        var source = File.ReadAllText(Path.Combine(TestPaths.Samples, "cpp", "unregistered-handler", "unregistered-handler.cpp"))
-            .Replace("../common/iis_module.h", Path.Combine(TestPaths.Samples, "cpp", "common", "iis_module.h").Replace('\\', '/'), StringComparison.Ordinal);
-        var file = temp.File("unregistered-handler.cpp", System.Text.Encoding.UTF8.GetBytes(source));
+        var file = Cpp.SampleSourceCopy.Make(temp, "unregistered-handler", "unregistered-handler.cpp");
 
         var (exit, output, _) = Run("check", "--base-dir", temp.Path, "-f", "sarif", file);
 

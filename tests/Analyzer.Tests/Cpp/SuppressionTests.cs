@@ -17,13 +17,8 @@ public sealed class SuppressionTests
     private static readonly string Sample = Path.Combine(TestPaths.Samples, "cpp", "suppressed-module", "suppressed-module.vcxproj");
 
     /// <summary>unregistered-handler.cpp (two IISM2003), in a temporary folder, with one line changed.</summary>
-    private static string UnregisteredHandler(TempDirectory temp, string find, string replace)
-    {
-        var source = File.ReadAllText(Path.Combine(TestPaths.Samples, "cpp", "unregistered-handler", "unregistered-handler.cpp"))
-            .Replace("../common/iis_module.h", Path.Combine(TestPaths.Samples, "cpp", "common", "iis_module.h").Replace('\\', '/'), StringComparison.Ordinal);
-        Assert.Contains(find, source);
-        return temp.File("unregistered-handler.cpp", System.Text.Encoding.UTF8.GetBytes(source.Replace(find, replace, StringComparison.Ordinal)));
-    }
+    private static string UnregisteredHandler(TempDirectory temp, string find, string replace) =>
+        SampleSourceCopy.Make(temp, "unregistered-handler", "unregistered-handler.cpp", find, replace);
 
     [Fact]
     public void Suppressed_findings_stay_in_SARIF_with_their_justification()
@@ -49,15 +44,13 @@ public sealed class SuppressionTests
     [Fact]
     public void The_line_formats_and_the_exit_code_leave_suppressed_findings_out()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), ["check", "--base-dir", TestPaths.RepositoryRoot, "--fail-on", "warning", Sample], output, error);
+        var (exit, output, error) = Tests.Cli.CliRun.Run("check", "--base-dir", TestPaths.RepositoryRoot, "--fail-on", "warning", Sample);
 
         Assert.Equal(CommandLine.FindingsAtOrAboveThreshold, exit); // OnLogRequest is not suppressed
-        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("IISM2003", line);
         Assert.Contains("OnLogRequest", line);
-        Assert.Contains("0 error(s), 1 warning(s), 0 note(s); 2 suppressed in source.", error.ToString());
+        Assert.Contains("0 error(s), 1 warning(s), 0 note(s); 2 suppressed in source.", error);
     }
 
     [Fact]

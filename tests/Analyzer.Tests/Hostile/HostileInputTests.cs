@@ -10,13 +10,7 @@ public sealed class HostileInputTests
 {
     private static readonly byte[] NoExport = File.ReadAllBytes(TestPaths.Sample("x64/no-export.dll"));
 
-    private static (int Exit, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Cli(params string[] args) => Tests.Cli.CliRun.Run(args);
 
     private static void MakeFifo(string path)
     {
