@@ -75,6 +75,10 @@ public static class CheckCommand
         {
             Description = "Also write this run's SARIF to this file, to use as a later run's --baseline.",
         };
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "Print only the report: no progress line and no summary on standard error.",
+        };
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
@@ -82,7 +86,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, verbose,
+            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, quiet, verbose,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -118,10 +122,15 @@ public static class CheckCommand
             }
 
             var catalog = RuleCatalog.Default;
+            var isQuiet = parseResult.GetValue(quiet);
+            // Progress only where a person watches: a terminal, not a build log or a pipe.
+            var progress = new ProgressLine(error, !isQuiet && error == Console.Error && !Console.IsErrorRedirected);
             var report = new ModuleValidator(catalog, RuleSet.All).Run(inputList, baseDirectory,
                 new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery),
                     (parseResult.GetValue(ruleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
-                        .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level)));
+                        .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level),
+                    progress));
+            progress.Clear();
             if (previous is not null)
             {
                 report = previous.Compare(report);
@@ -175,7 +184,10 @@ public static class CheckCommand
                     return CommandLine.InternalFailure;
                 }
             }
-            error.WriteLine(LogLine.Neutralize(Summary(report)));
+            if (!isQuiet)
+            {
+                error.WriteLine(LogLine.Neutralize(Summary(report)));
+            }
 
             if (report.HasInternalFailure)
             {

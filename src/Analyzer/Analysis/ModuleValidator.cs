@@ -15,8 +15,9 @@ namespace IisModuleValidator.Analysis;
 /// <param name="SdkInclude">From --sdk-include: the Windows SDK Include\&lt;version&gt; folder for C++ sources.</param>
 /// <param name="RequireRecovery">From --require-recovery: what the binary recovery could not follow (IISM9009) is an error.</param>
 /// <param name="RuleLevels">`--rule IISMnnnn=level`: the level of a rule's findings, over the configuration files and the default.</param>
+/// <param name="Progress">Told when an input starts (slow C++ and C# projects) and when each one is done.</param>
 public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false,
-    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null);
+    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null);
 
 /// <summary>
 /// The pipeline: resolve inputs, run the right front end on each (PE reader for binaries, libclang for C++
@@ -40,12 +41,23 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         // Binaries are cheap and many: in parallel, each distinct content once. C++ projects parallelize over their
         // own translation units.
         var byContent = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>>(StringComparer.Ordinal);
+        var total = resolution.Inputs.Count;
+        var done = 0;
+        InputResult Finished(string path, InputResult result)
+        {
+            options.Progress?.Report(new InputProgress(Interlocked.Increment(ref done), total, path));
+            return result;
+        }
         var perInput = resolution.Inputs
             .Where(input => input.Kind == InputKind.Binary)
             .AsParallel().AsOrdered()
-            .Select(input => AnalyzeBinary(input.FullPath, context, byContent))
+            .Select(input => Finished(input.FullPath, AnalyzeBinary(input.FullPath, context, byContent)))
             .ToList();
-        perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input => AnalyzeSources(input, context, toolchain)));
+        perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input =>
+        {
+            options.Progress?.Report(new InputProgress(Volatile.Read(ref done), total, input.FullPath));
+            return Finished(input.FullPath, AnalyzeSources(input, context, toolchain));
+        }));
 
         // Findings their authors accepted in a C/C++ comment, with a justification, are marked, not dropped.
         var suppressions = new Suppressions.CommentSuppressions(catalog);
