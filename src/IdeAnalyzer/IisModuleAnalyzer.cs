@@ -77,9 +77,6 @@ public sealed class IisModuleAnalyzer : DiagnosticAnalyzer
         {
             return Location.None;
         }
-        var text = tree.GetText();
-        var lineIndex = Math.Min(Math.Max(line - 1, 0), text.Lines.Count - 1);
-        var start = text.Lines[lineIndex].Start + Math.Max((location.Column ?? 1) - 1, 0);
-        return Location.Create(tree, new TextSpan(Math.Min(start, text.Lines[lineIndex].End), 0));
+        return Location.Create(tree, FrontEnds.CSharp.SourceSpans.TokenAt(tree, line, location.Column));
     }
 }

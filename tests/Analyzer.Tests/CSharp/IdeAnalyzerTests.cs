@@ -30,6 +30,8 @@ public sealed class IdeAnalyzerTests
     public async Task The_analyzer_reports_exactly_the_marked_findings(string sample)
     {
         var diagnostics = await Analyze(sample);
+        // A squiggle needs a span: every diagnostic covers the token it is about.
+        Assert.All(diagnostics, diagnostic => Assert.True(diagnostic.Location.SourceSpan.Length > 0, $"{diagnostic.Id} at {diagnostic.Location} is empty"));
         var actual = diagnostics
             .Select(diagnostic => SourceExpectations.Key(diagnostic.Location.SourceTree!.FilePath, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Id))
             .Order(StringComparer.Ordinal);

@@ -128,15 +128,11 @@ internal static class CSharpSuppressions
                 {
                     continue;
                 }
-                var text = tree.GetText();
-                if (line < 1 || line > text.Lines.Count)
+                if (line < 1 || line > tree.GetText().Lines.Count)
                 {
                     continue;
                 }
-                var lineSpan = text.Lines[line - 1];
-                var start = Math.Min(lineSpan.Start + Math.Max(0, (finding.Location.Column ?? 1) - 1), lineSpan.End);
-                var token = tree.GetRoot().FindToken(start);
-                var span = token.Span.Length > 0 && lineSpan.Span.Contains(token.SpanStart) ? token.Span : new TextSpan(start, 0);
+                var span = FrontEnds.CSharp.SourceSpans.TokenAt(tree, line, finding.Location.Column);
                 if (!descriptors.TryGetValue((finding.RuleId, finding.Level), out var descriptor))
                 {
                     var rule = catalog[finding.RuleId];
