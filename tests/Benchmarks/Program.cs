@@ -10,6 +10,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N] | binaries [--files N] [--cli PATH] | fuzz [--mutants N] [--seed S]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- cpp [--units N] | binaries [--files N] [--samples DIR] [--cli PATH] | fuzz [--mutants N] [--seed S]");
     return 2;
 }
