@@ -135,10 +135,11 @@ public static class CheckCommand
             {
                 report = previous.Compare(report);
             }
+            var sarif = new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]);
             IReporter reporter = parseResult.GetValue(format) switch
             {
                 "text" => new TextReporter(catalog),
-                "sarif" => new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]),
+                "sarif" => sarif,
                 "github" => new GitHubReporter(catalog),
                 "azdo" => new AzureDevOpsReporter(),
                 _ => new MsBuildReporter(),
@@ -176,7 +177,7 @@ public static class CheckCommand
             {
                 try
                 {
-                    ReportFile.Write(writeBaselinePath, writer => new SarifReporter(catalog, [.. RuleSet.All.Select(rule => rule.Id)]).Write(report, writer));
+                    ReportFile.Write(writeBaselinePath, writer => sarif.Write(report, writer));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {

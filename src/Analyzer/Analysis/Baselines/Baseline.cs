@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IisModuleValidator.Reporting;
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
@@ -59,13 +60,11 @@ public sealed class Baseline
             var fingerprint = Fingerprints.Of(finding, report.BaseDirectory);
             seen.Add(fingerprint);
             var state = !_results.TryGetValue(fingerprint, out var previous) ? BaselineState.New
-                : previous.Level == ToSarifLevel(finding) && previous.Message == finding.Message ? BaselineState.Unchanged
+                : previous.Level == finding.Level.ToWord() && previous.Message == finding.Message ? BaselineState.Unchanged
                 : BaselineState.Updated;
             findings.Add(finding with { BaselineState = state });
         }
         var absent = _results.Values.Where(result => !seen.Contains(result.Fingerprint)).OrderBy(result => result.Fingerprint, StringComparer.Ordinal).ToList();
         return report with { Findings = findings, Absent = absent, HasBaseline = true };
     }
-
-    private static string ToSarifLevel(Finding finding) => Catalog.RuleLevels.ToWord(finding.Level);
 }
