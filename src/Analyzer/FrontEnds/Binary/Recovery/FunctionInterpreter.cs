@@ -566,13 +566,12 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         {
             return Constant(Bitness == 64 ? (ulong)displacement : (uint)displacement);
         }
-        return state.Get(instruction.MemoryBase) switch
+        var baseValue = state.Get(instruction.MemoryBase);
+        return baseValue switch
         {
-            StackAddress(var offset) => new StackAddress(offset + displacement),
-            ImageAddress(var address) => new ImageAddress((uint)(address + displacement)),
             UnknownValue => SymbolicValue.Unknown,
-            OffsetAddress(var baseValue, var offset) => new OffsetAddress(baseValue, offset + displacement),
-            var value => new OffsetAddress(value, displacement),
+            StackAddress or ImageAddress or OffsetAddress => Displaced(baseValue, displacement),
+            _ => new OffsetAddress(baseValue, displacement),
         };
     }
 
