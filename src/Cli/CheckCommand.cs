@@ -150,6 +150,10 @@ public static class CheckCommand
                 {
                     error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {skipped}"));
                 }
+                foreach (var used in report.CompileEnvironment)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: C++ parsed with {used}"));
+                }
             }
             if (outputPath is null)
             {

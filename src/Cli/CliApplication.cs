@@ -11,5 +11,6 @@ public static class CliApplication
             CheckCommand.Create(),
             InspectCommand.Create(),
             ListRulesCommand.Create(),
+            SetupCommand.Create(),
         };
 }

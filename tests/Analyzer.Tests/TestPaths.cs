@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace IisModuleValidator.Tests;
 
@@ -22,4 +23,17 @@ internal static class TestPaths
         "microsoft.windows.sdk.cpp", IisModuleValidator.Contract.IisContract.SdkHeaderVersion, "c", "Include", "10.0.26100.0", "um", "httpserv.h");
 
     public static string Sample(string relative) => Path.Combine(SampleBinaries, relative);
+
+    /// <summary>
+    /// The engine finds the Windows SDK package where a user's restore puts it (NUGET_PACKAGES, else ~/.nuget/packages);
+    /// this test project restored it into its build's NuGet folder, which a nuget.config may have moved.
+    /// </summary>
+    [ModuleInitializer]
+    internal static void PointTheEngineAtTheRestoredSdk()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NUGET_PACKAGES")))
+        {
+            Environment.SetEnvironmentVariable("NUGET_PACKAGES", Metadata("NuGetPackageRoot"));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Diagnostics;
 using IisModuleValidator.FrontEnds.Cpp;
 

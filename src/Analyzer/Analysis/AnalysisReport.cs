@@ -15,6 +15,9 @@ public sealed record AnalysisReport(
     /// <summary>With a baseline: its results that this run no longer finds (SARIF baselineState absent).</summary>
     public IReadOnlyList<Baselines.AbsentResult> Absent { get; init; } = [];
 
+    /// <summary>What C++ inputs were parsed with (libclang, SDK and library headers), when there were any (--verbose).</summary>
+    public IReadOnlyList<string> CompileEnvironment { get; init; } = [];
+
     /// <summary>Whether the findings were compared with a baseline (each then has a <see cref="Finding.BaselineState"/>).</summary>
     public bool HasBaseline { get; init; }
 

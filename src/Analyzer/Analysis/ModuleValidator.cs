@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Security.Cryptography;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.Binary;
@@ -84,7 +85,10 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         var analyzed = perInput.Where(result => result.Input is not null).Select(result => result.Input!)
             .OrderBy(input => input.FullPath, StringComparer.Ordinal).ToList();
         var skipped = resolution.Skipped.Concat(perInput.SelectMany(result => result.Skipped ?? [])).ToList();
-        return new AnalysisReport(baseDirectory, analyzed, findings, notifications, skipped);
+        return new AnalysisReport(baseDirectory, analyzed, findings, notifications, skipped)
+        {
+            CompileEnvironment = toolchain.IsValueCreated && toolchain.Value.Item1 is { } used ? [.. used.Describe()] : [],
+        };
     }
 
     /// <param name="Skipped">What of this input was left out on purpose, with why (--verbose).</param>

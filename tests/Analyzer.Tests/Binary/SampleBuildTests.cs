@@ -96,7 +96,7 @@ public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<S
         foreach (var project in Directory.EnumerateFiles(Path.Combine(TestPaths.Samples, "cpp"), "*.vcxproj", SearchOption.AllDirectories))
         {
             var name = Path.GetFileNameWithoutExtension(project);
-            var (toolchain, error) = FrontEnds.Cpp.CppToolchain.Discover();
+            var (toolchain, error) = FrontEnds.Cpp.Toolchain.CppToolchain.Discover();
             Assert.True(toolchain is not null, error);
             var configurations = FrontEnds.Cpp.Projects.VcxprojProject.LoadConfigurations(project);
             foreach (var arch in new[] { "x64", "x86" })

@@ -19,6 +19,19 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Verbose_names_the_libclang_and_headers_Cpp_was_parsed_with_and_only_when_there_was_Cpp()
+    {
+        var (_, _, error) = Run("check", "--verbose", "--base-dir", Base, "samples/cpp/missing-handler");
+        Assert.Contains("iis-module-validator: C++ parsed with libclang: ", error);
+        Assert.Contains("C++ parsed with Windows SDK headers: ", error);
+        Assert.Contains("(um, shared, ucrt, winrt)", error);
+        Assert.Contains("C++ parsed with C++ standard library headers: ", error);
+
+        var (_, _, dllOnly) = Run("check", "--verbose", "--base-dir", Base, "samples/bin/x64/request-module.dll");
+        Assert.DoesNotContain("C++ parsed with", dllOnly);
+    }
+
+    [Fact]
     public void Errors_exit_1_unless_fail_on_is_raised_past_them()
     {
         Assert.Equal(1, Run("check", "--base-dir", Base, "samples/bin/x64/no-export.dll").Exit);

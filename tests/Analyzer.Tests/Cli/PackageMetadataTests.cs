@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 
@@ -12,20 +11,9 @@ public sealed class PackageMetadataTests
     [InlineData("src/IdeAnalyzer/IisModuleValidator.IdeAnalyzer.csproj", "IisModuleValidator.Analyzers")]
     public async Task A_packed_package_has_a_description_license_readme_tags_and_repository(string project, string packageId)
     {
-        using var temp = new TempDirectory();
-        // Release, as a user packs it (the suite itself builds Debug, so the two builds do not meet).
-        var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(TestPaths.RepositoryRoot, project), "-c", "Release", "-o", temp.Path, "-nologo"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + await error);
+        var folder = await PackedPackages.FolderOf(project);
 
-        using var package = ZipFile.OpenRead(Assert.Single(Directory.EnumerateFiles(temp.Path, packageId + ".*.nupkg")));
+        using var package = ZipFile.OpenRead(Assert.Single(Directory.EnumerateFiles(folder, packageId + ".*.nupkg")));
         var nuspec = XDocument.Load(package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root!.Element(ns + "metadata")!;

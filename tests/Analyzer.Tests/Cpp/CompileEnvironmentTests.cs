@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Text;
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;

@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.Analysis;
 
 namespace IisModuleValidator.Tests.Cpp;
@@ -111,7 +112,7 @@ public sealed class PrecompiledHeaderTests
 {
     private static string Describe(FrontEnds.Cpp.CppProject project, bool share)
     {
-        var (toolchain, error) = FrontEnds.Cpp.CppToolchain.Discover();
+        var (toolchain, error) = FrontEnds.Cpp.Toolchain.CppToolchain.Discover();
         Assert.True(toolchain is not null, error);
         var analysis = new FrontEnds.Cpp.CppFrontEnd(toolchain) { SharePrecompiledHeaders = share }.Analyze(project);
         Assert.Empty(analysis.Degraded);

@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
 using IisModuleValidator.Io;
 using IisModuleValidator.Model;

@@ -156,6 +156,7 @@ internal static unsafe partial class ClangNative
     [DllImport(Library)] public static extern void clang_disposeDiagnostic(IntPtr diagnostic);
 
     [DllImport(Library)] public static extern IntPtr clang_getCString(CXString text);
+    [DllImport(Library)] public static extern CXString clang_getClangVersion();
     [DllImport(Library)] public static extern void clang_disposeString(CXString text);
 
     [DllImport(Library)]

@@ -19,6 +19,9 @@ public static class LibClang
     /// <summary>Why libclang could not be loaded, or null when it was.</summary>
     public static string? LoadError => Loaded.Value.Error;
 
+    /// <summary>What the loaded library says it is ("Debian clang version 19.1.7 (3)"), or null.</summary>
+    public static string? Version => IsAvailable ? ClangNative.Take(ClangNative.clang_getClangVersion()) : null;
+
     public static IEnumerable<string> Candidates()
     {
         if (Environment.GetEnvironmentVariable("LIBCLANG_PATH") is { Length: > 0 } configured)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace IisModuleValidator.FrontEnds.Cpp;
+namespace IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 /// <summary>
 /// A clang VFS overlay that makes every file below the given folders resolvable case-insensitively, so that the

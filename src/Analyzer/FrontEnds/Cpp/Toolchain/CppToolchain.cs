@@ -1,7 +1,6 @@
-using System.Reflection;
 using IisModuleValidator.FrontEnds.Cpp.Clang;
 
-namespace IisModuleValidator.FrontEnds.Cpp;
+namespace IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 /// <summary>
 /// Everything libclang needs to parse a module as MSVC would: the resource directory, the Windows SDK include
@@ -15,8 +14,6 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string> SdkIncludeDirectories, string StandInDirectory, string? OverlayPath,
     IReadOnlyList<string>? VisualCppIncludeDirectories = null, string? LibCxxIncludeDirectory = null)
 {
-    public const string SdkPackageVersion = "10.0.26100.9457";
-    public const string SdkVersionFolder = "10.0.26100.0";
     private static readonly string[] SdkSubfolders = ["um", "shared", "ucrt", "winrt"];
 
     /// <summary>The flags every translation unit gets, before its own defines and include folders.</summary>
@@ -59,6 +56,25 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         return arguments;
     }
 
+    /// <summary>What C++ inputs are parsed with, for `setup` and --verbose.</summary>
+    public IEnumerable<string> Describe()
+    {
+        yield return $"libclang: {LibClang.LoadedPath} ({LibClang.Version})";
+        yield return $"clang resource headers: {ResourceDirectory}";
+        yield return $"Windows SDK headers: {Path.GetDirectoryName(SdkIncludeDirectories[0])} ({string.Join(", ", SdkIncludeDirectories.Select(Path.GetFileName))})";
+        if (VisualCppIncludeDirectories is { Count: > 0 } visualCpp)
+        {
+            yield return $"Visual C++ headers: {string.Join(", ", visualCpp)}";
+        }
+        else
+        {
+            yield return LibCxxIncludeDirectory is null
+                ? "C++ standard library headers: not found, so <string>, <memory>, ... do not parse (Debian: apt-get install libc++-19-dev, or set IISM_LIBCXX_INCLUDE)"
+                : $"C++ standard library headers: libc++ {LibCxxIncludeDirectory}";
+            yield return $"vcruntime, ATL and COM support stand-ins: {StandInDirectory}";
+        }
+    }
+
     /// <summary>Finds the toolchain; the error says what is missing and how to get it.</summary>
     public static (CppToolchain? Toolchain, string? Error) Discover(string? sdkIncludeOverride = null)
     {
@@ -74,8 +90,9 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         var sdk = FindSdk(sdkIncludeOverride);
         if (sdk is null)
         {
-            return (null, "the Windows SDK headers (um/httpserv.h) were not found: install the Windows SDK, set INCLUDE, pass --sdk-include, "
-                          + $"or restore the NuGet package Microsoft.Windows.SDK.CPP {SdkPackageVersion}");
+            return (null, $"the Windows SDK headers (um/httpserv.h) were not found: run '{Reporting.ToolInfo.Command} setup' once (it restores "
+                          + $"the NuGet package {WindowsSdkPackage.Id} {WindowsSdkPackage.Version} into your NuGet cache), or install the Windows SDK, "
+                          + "set INCLUDE, or pass --sdk-include");
         }
         var standIn = Path.Combine(AppContext.BaseDirectory, "msvc-standin");
         var overlay = OperatingSystem.IsWindows() ? null : VfsOverlay.WriteCached(sdk);
@@ -154,7 +171,8 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
             .FirstOrDefault(directory => File.Exists(Path.Combine(directory, "include", "stddef.h")));
     }
 
-    private static IReadOnlyList<string>? FindSdk(string? sdkIncludeOverride)
+    /// <summary>The SDK's um, shared, ucrt and winrt folders: --sdk-include, INCLUDE, Windows Kits, then the NuGet package.</summary>
+    public static IReadOnlyList<string>? FindSdk(string? sdkIncludeOverride)
     {
         IEnumerable<string> roots = sdkIncludeOverride is not null ? [sdkIncludeOverride] : SdkRoots();
         foreach (var root in roots)
@@ -185,24 +203,9 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
                 }
             }
         }
-        foreach (var packages in NuGetPackageRoots())
+        foreach (var root in WindowsSdkPackage.CandidateIncludeRoots())
         {
-            yield return Path.Combine(packages, "microsoft.windows.sdk.cpp", SdkPackageVersion, "c", "Include", SdkVersionFolder);
+            yield return root;
         }
-    }
-
-    private static IEnumerable<string> NuGetPackageRoots()
-    {
-        if (Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured)
-        {
-            yield return configured;
-        }
-        var recorded = typeof(CppToolchain).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "NuGetPackageRoot")?.Value;
-        if (!string.IsNullOrEmpty(recorded))
-        {
-            yield return recorded;
-        }
-        yield return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
     }
 }
