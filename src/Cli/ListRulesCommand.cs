@@ -9,7 +9,8 @@ public static class ListRulesCommand
     public static Command Create()
     {
         var rule = new Option<string?>("--rule") { Description = "Print the full help of one rule, e.g. IISM1002." };
-        var command = new Command("list-rules", "List the rules and tool notifications, or show one rule's help.") { rule };
+        var markdown = new Option<bool>("--markdown") { Description = "With --rule: the help as markdown, as rules/*.md has it." };
+        var command = new Command("list-rules", "List the rules and tool notifications, or show one rule's help.") { rule, markdown };
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -25,7 +26,7 @@ public static class ListRulesCommand
                 output.WriteLine($"{descriptor.Id} {descriptor.Name} ({descriptor.DefaultLevel.ToWord()}, {descriptor.Category})");
                 output.WriteLine(descriptor.HelpUri);
                 output.WriteLine();
-                output.Write(descriptor.HelpMarkdown);
+                output.Write(parseResult.GetValue(markdown) ? descriptor.HelpMarkdown : Reporting.RuleHelpText.Plain(descriptor.HelpMarkdown));
                 return CommandLine.Success;
             }
             foreach (var descriptor in catalog.All)

@@ -22,12 +22,6 @@ public sealed record RuleDescriptor(
             .First(paragraph => !paragraph.StartsWith("#", StringComparison.Ordinal))
             .Replace("\r\n", " ").Replace("\n", " ");
 
-    /// <summary>The help as plain text: markdown markers dropped, structure kept.</summary>
-    public string HelpText =>
-        string.Join("\n", HelpMarkdown.Split('\n')
-            .Where(line => !line.StartsWith("```", StringComparison.Ordinal))
-            .Select(line => line.TrimStart('#', ' ').Replace("**", "").Replace("`", "")));
-
     public string FormatMessage(IReadOnlyList<string> arguments)
     {
         try

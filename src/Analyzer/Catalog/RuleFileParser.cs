@@ -3,7 +3,7 @@ namespace IisModuleValidator.Catalog;
 /// <summary>Parses one rules/IISMnnnn.md: a "key: value" header between '---' lines, then the markdown help.</summary>
 internal static class RuleFileParser
 {
-    private static readonly string[] RequiredKeys = ["id", "name", "level", "category", "title", "message", "tags", "precision", "helpUri"];
+    private static readonly string[] RequiredKeys = ["id", "name", "level", "category", "title", "message", "tags", "precision"];
 
     public static RuleDescriptor Parse(string origin, string text)
     {
@@ -41,7 +41,7 @@ internal static class RuleFileParser
             header["message"],
             [.. header["tags"].Split(',').Select(tag => tag.Trim()).Where(tag => tag.Length > 0)],
             header["precision"],
-            header["helpUri"],
+            RepositoryLinks.RuleHelp(header["id"]),
             string.Join("\n", lines.Skip(end + 1)).Trim() + "\n");
     }
 }

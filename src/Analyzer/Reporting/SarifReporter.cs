@@ -164,13 +164,16 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteString("id", rule.Id);
             json.WriteString("name", rule.Name);
             Text("shortDescription", rule.Title);
-            Text("fullDescription", rule.FullDescription);
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", RuleHelpText.Plain(rule.FullDescription).TrimEnd());
+            json.WriteString("markdown", rule.FullDescription);
+            json.WriteEndObject();
             json.WriteStartObject("messageStrings");
             Text("default", rule.MessageFormat);
             json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpUri);
             json.WriteStartObject("help");
-            json.WriteString("text", rule.HelpText);
+            json.WriteString("text", RuleHelpText.Plain(rule.HelpMarkdown));
             json.WriteString("markdown", rule.HelpMarkdown);
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");

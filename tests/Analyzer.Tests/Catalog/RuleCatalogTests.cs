@@ -60,6 +60,35 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Help_links_are_the_rule_files_under_the_one_repository_url_of_Directory_Build_props()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Build.props"));
+        var repositoryUrl = Assert.Single(props.Descendants("RepositoryUrl")).Value;
+        Assert.Equal(repositoryUrl, RepositoryLinks.RepositoryUrl);
+        Assert.Equal(repositoryUrl, IisModuleValidator.Reporting.ToolInfo.InformationUri);
+        foreach (var rule in RuleCatalog.Default.All)
+        {
+            Assert.Equal($"{repositoryUrl}/blob/main/rules/{rule.Id}.md", rule.HelpUri);
+            Assert.True(File.Exists(Path.Combine(TestPaths.Rules, rule.Id + ".md")), rule.HelpUri);
+        }
+        // Nowhere else: no rule file carries its own link.
+        Assert.All(Directory.GetFiles(TestPaths.Rules, "IISM*.md"), path => Assert.DoesNotContain("https://github.com/", File.ReadAllText(path).Split("---")[1]));
+    }
+
+    [Fact]
+    public void Help_text_keeps_what_the_markdown_says_and_its_structure()
+    {
+        var notFound = IisModuleValidator.Reporting.RuleHelpText.Plain(RuleCatalog.Default["IISM9001"].HelpMarkdown);
+        Assert.Contains("a pattern (bin/**/*.dll) matched nothing", notFound);
+
+        var missingHandler = IisModuleValidator.Reporting.RuleHelpText.Plain(RuleCatalog.Default["IISM2001"].HelpMarkdown);
+        Assert.StartsWith("IISM2001: A registered notification has no overriding handler\n\nFor every bit passed to SetRequestNotifications", missingHandler);
+        Assert.Contains("\n\nHow to fix\n\n- Override the handler with exactly the base class's signature, e.g.\n  REQUEST_NOTIFICATION_STATUS OnEndRequest(", missingHandler);
+        Assert.DoesNotContain("`", missingHandler);
+        Assert.DoesNotContain("**", missingHandler);
+    }
+
+    [Fact]
     public void Ids_follow_the_family_of_their_category()
     {
         var families = new Dictionary<string, char> { ["Binary"] = '1', ["Registration"] = '2', ["ReturnValue"] = '3', ["Export"] = '4', ["CSharp"] = '5', ["Tool"] = '9' };
