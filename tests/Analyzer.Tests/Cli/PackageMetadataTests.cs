@@ -9,6 +9,7 @@ public sealed class PackageMetadataTests
     [Theory]
     [InlineData("src/Cli/IisModuleValidator.Cli.csproj", "iis-module-validator")]
     [InlineData("src/IdeAnalyzer/IisModuleValidator.IdeAnalyzer.csproj", "IisModuleValidator.Analyzers")]
+    [InlineData("src/MsBuild/IisModuleValidator.MSBuild.csproj", "IisModuleValidator.MSBuild")]
     public async Task A_packed_package_has_a_description_license_readme_tags_and_repository(string project, string packageId)
     {
         var folder = await PackedPackages.FolderOf(project);
