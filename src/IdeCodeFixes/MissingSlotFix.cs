@@ -20,7 +20,31 @@ public sealed class MissingSlotFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("IISM2001");
 
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>Fix all (and dotnet format): every missing slot of a document, one after another on the updated document,
+    /// since each fix adds a statement after the same last assignment and a member to the same type.</summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocument);
+
+    private static async Task<Document?> FixAllInDocument(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var wanted = diagnostics
+            .Where(diagnostic => diagnostic.Properties.TryGetValue("handler", out var handler) && handler is not null)
+            .OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start)
+            .ThenBy(diagnostic => diagnostic.Properties["handler"], System.StringComparer.Ordinal)
+            .Select(diagnostic => (Handler: diagnostic.Properties["handler"]!, Vtable: diagnostic.Properties.TryGetValue("vtable", out var vtable) ? vtable : null))
+            .Distinct()
+            .ToList();
+        foreach (var (handler, vtable) in wanted)
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || FindAssignments(root, model, vtable) is not { } assignments)
+            {
+                continue;
+            }
+            document = await Fix(document, root, model, assignments, handler, context.CancellationToken).ConfigureAwait(false);
+        }
+        return document;
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -71,7 +95,10 @@ public sealed class MissingSlotFix : CodeFixProvider
         var stub = SyntaxFactory.ParseMemberDeclaration($$"""
             [System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvMemberFunction)])]
             private static {{returnType}} {{handler}}({{parameters}}) {{body}}
-            """)!.WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+            """)!
+            // A blank line before it, as between the type's other members; names shortened where the usings allow.
+            .WithLeadingTrivia(LineEnding(root)).WithTrailingTrivia(LineEnding(root))
+            .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
         var assignment = SyntaxFactory.ParseStatement($"{access.Expression}{access.OperatorToken.Text}{handler} = &{handler};")
             .WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia());
         cancellation.ThrowIfCancellationRequested();
@@ -81,6 +108,12 @@ public sealed class MissingSlotFix : CodeFixProvider
         updated = updated.ReplaceNode(currentType, currentType.AddMembers(stub));
         return Task.FromResult(document.WithSyntaxRoot(updated));
     }
+
+    /// <summary>The document's own line ending (a fixed one, which the formatter keeps as a blank line, also in Fix All).</summary>
+    private static SyntaxTrivia LineEnding(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } ending
+            ? ending
+            : SyntaxFactory.ElasticCarriageReturnLineFeed;
 
     private static string Continue(ITypeSymbol status) => status.Name == "GLOBAL_NOTIFICATION_STATUS" ? "GL_NOTIFICATION_CONTINUE" : "RQ_NOTIFICATION_CONTINUE";
 }

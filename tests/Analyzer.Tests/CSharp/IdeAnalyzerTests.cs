@@ -1,7 +1,6 @@
 extern alias ide;
 
 using System.Collections.Immutable;
-using System.Diagnostics;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.Tests.Cpp;
 using Microsoft.CodeAnalysis;
@@ -38,6 +37,24 @@ public sealed class IdeAnalyzerTests
         Assert.Equal(SourceExpectations.For(Path.Combine(Root, sample)), actual);
     }
 
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public async Task Each_finding_shows_in_the_analysis_of_its_own_document_as_the_IDE_runs_it_while_typing(string sample)
+    {
+        // The IDE analyzes an open document with its syntax, semantic, symbol and operation actions only; compilation-end
+        // diagnostics wait for a full build. Every finding must come out of the document analysis of its own file.
+        var compilation = FrontEnds.CSharp.CSharpFrontEnd.Compile(FrontEnds.CSharp.CSharpProject.Load(Path.Combine(Root, sample, sample + ".csproj")));
+        var withAnalyzer = compilation.WithAnalyzers([new IdeAnalyzer()]);
+        var everything = await withAnalyzer.GetAnalyzerDiagnosticsAsync();
+        var perDocument = new List<Diagnostic>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            perDocument.AddRange(await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None));
+        }
+        static string Key(Diagnostic diagnostic) => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()}";
+        Assert.Equal(everything.Select(Key).Order(StringComparer.Ordinal), perDocument.Select(Key).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Descriptors_come_from_the_rule_catalog()
     {
@@ -64,6 +81,25 @@ public sealed class IdeAnalyzerTests
         var markedLine = File.ReadLines(Path.Combine(Root, "missing-slot", "MissingSlotModule.cs")).ToList().FindIndex(line => line.Contains("expect: IISM2001")) + 1;
         Assert.Contains($"MissingSlotModule.cs({markedLine},", output);
         Assert.Contains("error IISM2001: RQ_END_REQUEST is registered for MissingSlotModule", output);
+    }
+
+    [Fact]
+    public async Task Dotnet_format_applies_the_missing_slot_fix_and_the_module_then_builds_clean()
+    {
+        // "dotnet format refuses to apply the IISM2001 fix" was the report: a fix without a Fix All provider.
+        using var temp = new TempDirectory();
+        var project = WriteProjectWithTheAnalyzer(temp, Directory.EnumerateFiles(Path.Combine(Root, "missing-slot"), "*.cs"));
+        var restore = await RunDotnet("restore", project);
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        var format = await RunDotnet("format", "analyzers", project, "--diagnostics", "IISM2001", "--severity", "error", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.Output);
+        var source = File.ReadAllText(Path.Combine(temp.Path, "MissingSlotModule.cs"));
+        Assert.Contains("s_vtbl->OnEndRequest = &OnEndRequest;", source);
+        Assert.Contains("private static REQUEST_NOTIFICATION_STATUS OnEndRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider)", source);
+
+        var build = await RunDotnet("build", project, "-nologo", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain("IISM2001", build.Output);
     }
 
     [Fact]
@@ -95,6 +131,13 @@ public sealed class IdeAnalyzerTests
     /// </summary>
     private static async Task<(int ExitCode, string Output)> BuildWithTheAnalyzer(TempDirectory temp, IEnumerable<string> files)
     {
+        var project = WriteProjectWithTheAnalyzer(temp, files);
+        return await RunDotnet("build", project, "-nologo", "-clp:NoSummary");
+    }
+
+    /// <summary>A module project of the given sources and the samples' interop, with the analyzer and its code fixes.</summary>
+    private static string WriteProjectWithTheAnalyzer(TempDirectory temp, IEnumerable<string> files)
+    {
         foreach (var file in files.Concat(Directory.EnumerateFiles(Path.Combine(Root, "Interop"), "*.cs")))
         {
             File.Copy(file, Path.Combine(temp.Path, Path.GetFileName(file)));
@@ -108,20 +151,14 @@ public sealed class IdeAnalyzerTests
               </PropertyGroup>
               <ItemGroup>
                 <Analyzer Include="{typeof(IdeAnalyzer).Assembly.Location}" />
+                <Analyzer Include="{typeof(IisModuleValidator.IdeCodeFixes.MissingSlotFix).Assembly.Location}" />
               </ItemGroup>
             </Project>
             """);
-        var start = new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-clp:NoSummary"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = temp.Path,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await error;
-        return (process.ExitCode, output);
+        return project;
     }
+
+    /// <summary>`dotnet VERB PROJECT …` in the project's folder.</summary>
+    private static Task<(int ExitCode, string Output)> RunDotnet(params string[] arguments) =>
+        Cli.PackedPackages.Run("dotnet", arguments, Path.GetDirectoryName(arguments[1]));
 }
