@@ -32,7 +32,7 @@ public static class BinaryBenchmark
             if (cli is not null)
             {
                 // First: the peak memory of finished children must be the CLI's, before any llvm-readobj has run.
-                WholeProcess(cli, distinct, count);
+                WholeProcessRun(cli, distinct, count);
             }
             new ModuleValidator().Run([samples[0]], distinct); // JIT warm-up
 
@@ -65,15 +65,15 @@ public static class BinaryBenchmark
     /// llvm-readobj-19 listing the same files' exports in one process: medians of 5 runs each after one warm-up, and the
     /// CLI's peak resident memory (getrusage of the finished children).
     /// </summary>
-    private static void WholeProcess(string cli, string folder, int count)
+    private static void WholeProcessRun(string cli, string folder, int count)
     {
         var sarif = Path.Combine(Path.GetTempPath(), $"iism-bench-{Environment.ProcessId}.sarif");
         try
         {
             string[] check = ["check", folder, "--format", "sarif", "-o", sarif];
-            var ours = Median(() => RunProcess(cli, check));
-            var peak = PeakChildMegabytes();
-            var readobj = Median(() => RunProcess("llvm-readobj-19", ["--coff-exports", .. Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)]));
+            var ours = WholeProcess.Median(() => WholeProcess.Run(cli, check));
+            var peak = WholeProcess.PeakChildMegabytes();
+            var readobj = WholeProcess.Median(() => WholeProcess.Run("llvm-readobj-19", ["--coff-exports", .. Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)]));
             Console.WriteLine($"whole process, {count} DLLs, median of 5 ({Environment.ProcessorCount} cores):");
             Console.WriteLine($"  {"iis-module-validator check DIR --format sarif -o F",-52} {ours.TotalSeconds,7:F2} s, peak {peak:F0} MiB");
             Console.WriteLine($"  {"llvm-readobj-19 --coff-exports (same files, one process)",-52} {readobj.TotalSeconds,7:F2} s");
@@ -85,41 +85,6 @@ public static class BinaryBenchmark
             File.Delete(sarif);
         }
     }
-
-    private static TimeSpan Median(Func<TimeSpan> run)
-    {
-        run();
-        var times = Enumerable.Range(0, 5).Select(_ => run()).Order().ToList();
-        return times[times.Count / 2];
-    }
-
-    private static TimeSpan RunProcess(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        output.Wait();
-        error.Wait();
-        return watch.Elapsed;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-    private static extern int getrusage(int who, out RUsage usage);
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct RUsage
-    {
-        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
-        public long MaxResidentKilobytes;
-        public long Ixrss, Idrss, Isrss, Minflt, Majflt, Nswap, Inblock, Oublock, Msgsnd, Msgrcv, Nsignals, Nvcsw, Nivcsw;
-    }
-
-    /// <summary>The largest resident set of any finished child so far (Linux ru_maxrss, in KiB), in MiB.</summary>
-    private static double PeakChildMegabytes() => getrusage(-1 /* RUSAGE_CHILDREN */, out var usage) == 0 ? usage.MaxResidentKilobytes / 1024.0 : double.NaN;
 
     private static (TimeSpan, T) Time<T>(Func<T> work)
     {

@@ -33,9 +33,33 @@ public sealed class ProjectEvaluationTests
     private static List<string> Describe(IEnumerable<CppProject> projects) =>
         [.. projects.SelectMany(project => project.Units.Select(unit =>
                 $"{project.Configuration} {unit.SourcePath} [{string.Join(";", unit.Defines.Where(define => !VisualStudioDefines.Contains(define)).Order(StringComparer.Ordinal))}] "
-                + $"[{string.Join(";", unit.IncludeDirectories.Select(folder => folder.TrimEnd('/')).Distinct().Order(StringComparer.Ordinal))}]"))
+                + $"[{string.Join(";", unit.IncludeDirectories.Select(folder => folder.TrimEnd('/')).Distinct().Order(StringComparer.Ordinal))}] pch={unit.PrecompiledHeaderFile}"))
             .Concat(projects.SelectMany(project => project.Exports).Select(export => $"{export.Name} {export.DefFile} {export.DefFileExportsRegisterModule} {string.Join(",", export.LinkerExports)}"))
             .Distinct().Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Precompiled_header_settings_are_read_per_unit_as_MSVC_applies_them(bool useMsBuild)
+    {
+        // Use with stdafx.h from the ItemDefinitionGroup; stdafx.cpp creates it (Create), Trace.cpp opts out (NotUsing).
+        var project = VcxprojProject.LoadConfigurations(Path.Combine(TestPaths.Samples, "cpp", "cache-module", "cache-module.vcxproj"), useMsBuild)
+            .Single(configuration => configuration.Configuration == "Release|x64");
+        Assert.Equal(
+            ["CacheKey.cpp stdafx.h", "CacheStore.cpp stdafx.h", "dllmain.cpp stdafx.h", "OutputCacheModule.cpp stdafx.h", "stdafx.cpp -", "Trace.cpp -"],
+            project.Units.Select(unit => $"{Path.GetFileName(unit.SourcePath)} {unit.PrecompiledHeaderFile ?? "-"}"));
+    }
+
+    [Fact]
+    public void Helper_units_that_see_httpserv_h_only_through_the_precompiled_header_are_not_parsed()
+    {
+        var report = new IisModuleValidator.Analysis.ModuleValidator().Run([Path.Combine(TestPaths.Samples, "cpp", "cache-module", "cache-module.vcxproj")], TestPaths.RepositoryRoot);
+        var notParsed = report.SkippedInputs.Where(line => line.EndsWith("names no module class, registration or RegisterModule, not parsed", StringComparison.Ordinal))
+            .Select(line => Path.GetFileName(line[..line.IndexOf(": ", StringComparison.Ordinal)])).Order(StringComparer.Ordinal);
+        Assert.Equal(["CacheKey.cpp", "CacheStore.cpp", "Trace.cpp", "stdafx.cpp"], notParsed);
+        // The module's own units still give every fact: the finding is there.
+        Assert.Equal("IISM2001", Assert.Single(report.Findings).RuleId);
+    }
 
     [Fact]
     public void MSBuild_evaluates_compound_conditions_and_property_functions()

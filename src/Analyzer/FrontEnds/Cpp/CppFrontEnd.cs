@@ -39,8 +39,12 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
         var readable = project.Units.Where(unit => Readable(unit.SourcePath, problems)).ToList();
         // Only what can hold a module is parsed: a vendored library's sources name nothing of IIS.
         var evidence = new ModuleEvidence();
-        var units = readable.Where(evidence.CanHoldModule).ToList();
-        var skipped = readable.Except(units).Select(unit => $"{unit.SourcePath}: names nothing of an IIS module (httpserv.h, RegisterModule, CHttpModule, CGlobalModule), not parsed").ToList();
+        var namingIis = readable.Where(evidence.CanHoldModule).ToList();
+        var skipped = readable.Except(namingIis).Select(unit => $"{unit.SourcePath}: names nothing of an IIS module (httpserv.h, RegisterModule, CHttpModule, CGlobalModule), not parsed").ToList();
+        // A project's helpers see httpserv.h through its precompiled header but hold no module fact: not parsed either.
+        // Should no unit name a fact's parts (a module made by macros of a system header, say), all of them are parsed.
+        var units = namingIis.Where(evidence.CanHoldFacts).ToList() is { Count: > 0 } holdingFacts ? holdingFacts : namingIis;
+        skipped.AddRange(namingIis.Except(units).Select(unit => $"{unit.SourcePath}: reaches httpserv.h only through an include and names no module class, registration or RegisterModule, not parsed"));
         // A refused unit (one that includes a device, say) still tells that the project is a module.
         var hasEvidence = units.Count > 0 || project.Units.Except(readable)
             .Any(unit => FileStatus.KindOf(unit.SourcePath) == FileKind.RegularFile && evidence.CanHoldModule(unit with { IncludeDirectories = [] }));

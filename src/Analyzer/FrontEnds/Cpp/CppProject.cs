@@ -3,7 +3,12 @@ using IisModuleValidator.Model;
 namespace IisModuleValidator.FrontEnds.Cpp;
 
 /// <summary>One translation unit to parse, with the defines and include folders its project gives it.</summary>
-public sealed record CompileUnit(string SourcePath, IReadOnlyList<string> Defines, IReadOnlyList<string> IncludeDirectories, IReadOnlyList<string> ExtraArguments);
+public sealed record CompileUnit(string SourcePath, IReadOnlyList<string> Defines, IReadOnlyList<string> IncludeDirectories, IReadOnlyList<string> ExtraArguments)
+{
+    /// <summary>The header the project precompiles for this unit (MSVC /Yu: PrecompiledHeader Use, PrecompiledHeaderFile),
+    /// as the unit's #include names it; null when the unit does not use one.</summary>
+    public string? PrecompiledHeaderFile { get; init; }
+}
 
 /// <summary>The sources of one module: a folder, a .vcxproj configuration or a compile_commands.json.</summary>
 /// <param name="Platform">Win32 or x64: selects the clang target.</param>

@@ -5,11 +5,16 @@ using IisModuleValidator.Io;
 namespace IisModuleValidator.FrontEnds.Cpp;
 
 /// <summary>
-/// Which translation units can hold module facts, decided from the text before anything is parsed: a unit whose
-/// source, or a local header it includes (transitively, by quotes or through the project's include folders), names
-/// httpserv.h, RegisterModule, CHttpModule, CGlobalModule or IHttpModuleFactory. A vendored library's thousands of
-/// .c files, a resource-only DLL or a host that loads modules name none of them: they are not parsed, and a project
-/// with no such unit is not a module at all. Reading text never fails a run: an unreadable file is no evidence.
+/// Which translation units can hold module facts, decided from the text before anything is parsed, through the unit's
+/// source and the local headers it includes (transitively, by quotes or through the project's include folders).
+/// A unit that names nothing of IIS (httpserv.h, RegisterModule, CHttpModule, CGlobalModule, IHttpModuleFactory,
+/// IHttpModuleRegistrationInfo) cannot make its project a module: a vendored library's thousands of .c files, a
+/// resource-only DLL or a host that loads modules are not parsed, and a project with no such unit is not a module.
+/// Among the units that do, one whose text reaches httpserv.h only through an include (every unit of a project whose
+/// stdafx.h includes it) holds a module fact only if it names what a fact is made of: a module or factory class, the
+/// registration interface or calls, RegisterModule, a notification status, or the completion calls that resume a
+/// pending request.
+/// Reading text never fails a run: an unreadable file is no evidence.
 /// </summary>
 internal sealed partial class ModuleEvidence
 {
@@ -21,10 +26,18 @@ internal sealed partial class ModuleEvidence
     [GeneratedRegex(@"^\s*#\s*include\s*([""<])([^"">]+)[>""]", RegexOptions.Multiline)]
     private static partial Regex Include();
 
-    private readonly ConcurrentDictionary<string, (bool Evidence, IReadOnlyList<(bool Quoted, string Name)> Includes)> _files = new(StringComparer.Ordinal);
+    [GeneratedRegex(@"\b(?:RegisterModule|CHttpModule|CGlobalModule|IHttpModuleFactory|IHttpModuleRegistrationInfo|SetRequestNotifications|SetGlobalNotifications|SetPriorityFor\w*|IndicateCompletion|PostCompletion|REQUEST_NOTIFICATION_STATUS|GLOBAL_NOTIFICATION_STATUS)\b")]
+    private static partial Regex FactToken();
 
-    /// <summary>Whether the unit, through its own text or its local headers, can declare or register a module.</summary>
-    public bool CanHoldModule(CompileUnit unit)
+    private readonly ConcurrentDictionary<string, (bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the unit, through its own text or its local headers, names anything of IIS (the project is a module).</summary>
+    public bool CanHoldModule(CompileUnit unit) => Reaches(unit, file => file.NamesIis);
+
+    /// <summary>Whether the unit, through its own text or its local headers, names what a module fact is made of.</summary>
+    public bool CanHoldFacts(CompileUnit unit) => Reaches(unit, file => file.NamesFacts);
+
+    private bool Reaches(CompileUnit unit, Func<(bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes), bool> evidence)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Path, int Depth)>([(unit.SourcePath, 0)]);
@@ -35,8 +48,8 @@ internal sealed partial class ModuleEvidence
             {
                 continue;
             }
-            var (evidence, includes) = Read(path);
-            if (evidence)
+            var file = Read(path);
+            if (evidence(file))
             {
                 return true;
             }
@@ -45,7 +58,7 @@ internal sealed partial class ModuleEvidence
                 continue;
             }
             var folder = Path.GetDirectoryName(path)!;
-            foreach (var (quoted, name) in includes)
+            foreach (var (quoted, name) in file.Includes)
             {
                 IEnumerable<string> searched = quoted ? unit.IncludeDirectories.Prepend(folder) : unit.IncludeDirectories;
                 if (searched.Select(directory => Projects.WindowsPath.Resolve(name, directory)).FirstOrDefault(File.Exists) is { } header)
@@ -57,17 +70,17 @@ internal sealed partial class ModuleEvidence
         return false;
     }
 
-    private (bool, IReadOnlyList<(bool, string)>) Read(string path) => _files.GetOrAdd(path, file =>
+    private (bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes) Read(string path) => _files.GetOrAdd(path, file =>
     {
         try
         {
             var text = SafeFile.ReadAllText(file);
-            return (ModuleToken().IsMatch(text),
+            return (ModuleToken().IsMatch(text), FactToken().IsMatch(text),
                 [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))]);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (false, []);
+            return (false, false, []);
         }
     });
 }

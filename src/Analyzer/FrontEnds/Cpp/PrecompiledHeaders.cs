@@ -5,9 +5,10 @@ using IisModuleValidator.FrontEnds.Cpp.Parsing;
 namespace IisModuleValidator.FrontEnds.Cpp;
 
 /// <summary>
-/// The precompiled headers of one analysis: for each header that three or more translation units with the same
-/// defines and include folders start with, one PCH built on first use and deleted with this object. A header that
-/// does not parse cleanly gets no PCH; its translation units are parsed in full.
+/// The precompiled headers of one analysis, each built on first use and deleted with this object: the header a unit's
+/// project precompiles for it (PrecompiledHeader Use, PrecompiledHeaderFile), else the header that three or more
+/// translation units with the same defines and include folders start with. A header that does not parse cleanly gets
+/// no PCH; its translation units are parsed in full.
 /// </summary>
 /// <param name="Path">The .pch file.</param>
 /// <param name="SystemHeadersOnly">The header declares nothing of the project's own (see <see cref="SharedPrologue.IncludesOnlySystemHeaders"/>).</param>
@@ -24,6 +25,11 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
 
     public PrecompiledHeader? For(CompileUnit unit, IReadOnlyList<CompileUnit> all)
     {
+        // The project's own setting first, as MSVC builds it: one PCH of the named header for every unit that uses it.
+        if (unit.PrecompiledHeaderFile is { } named && ProjectHeader(unit, named) is { } projectHeader)
+        {
+            return _built.GetOrAdd(Key(unit, projectHeader), key => new Lazy<PrecompiledHeader?>(() => Build(unit, projectHeader, key))).Value;
+        }
         var header = FirstHeader(unit);
         if (header is null || all.Count(other => FirstHeader(other) == header && Key(other, header) == Key(unit, header)) < MinimumSharingUnits)
         {
@@ -31,6 +37,12 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
         }
         return _built.GetOrAdd(Key(unit, header), key => new Lazy<PrecompiledHeader?>(() => Build(unit, header, key))).Value;
     }
+
+    /// <summary>The header as the unit's #include "name" finds it: beside the unit, then in its include folders.</summary>
+    private static string? ProjectHeader(CompileUnit unit, string name) =>
+        unit.IncludeDirectories.Prepend(System.IO.Path.GetDirectoryName(unit.SourcePath)!)
+            .Select(directory => Projects.WindowsPath.Resolve(name, directory))
+            .FirstOrDefault(File.Exists);
 
     private string? FirstHeader(CompileUnit unit) =>
         _firstHeaders.GetOrAdd(unit.SourcePath, _ => SharedPrologue.FirstHeader(unit.SourcePath, unit.IncludeDirectories));

@@ -62,14 +62,21 @@ public static class VcprojProject
                     {
                         continue;
                     }
-                    var fileDefines = List(perFile?.Elements("Tool").FirstOrDefault(tool => tool.Attribute("Name")?.Value == "VCCLCompilerTool")?.Attribute("PreprocessorDefinitions")?.Value, Expand);
+                    var fileCompiler = perFile?.Elements("Tool").FirstOrDefault(tool => tool.Attribute("Name")?.Value == "VCCLCompilerTool");
+                    var fileDefines = List(fileCompiler?.Attribute("PreprocessorDefinitions")?.Value, Expand);
                     var source = Expand(relative);
                     if (WindowsPath.IsForeignAbsolute(source))
                     {
                         problems.Add($"'{source}' is an absolute Windows path that does not exist here");
                         continue;
                     }
-                    units.Add(new CompileUnit(WindowsPath.Resolve(source, directory), [.. defines.Concat(fileDefines).Distinct(StringComparer.Ordinal)], includes, []));
+                    units.Add(new CompileUnit(WindowsPath.Resolve(source, directory), [.. defines.Concat(fileDefines).Distinct(StringComparer.Ordinal)], includes, [])
+                    {
+                        // VS2005/2008: UsePrecompiledHeader 2 is /Yu (1 creates it), PrecompiledHeaderThrough the header.
+                        PrecompiledHeaderFile = PrecompiledHeaderSetting.UsedHeader(
+                            (fileCompiler?.Attribute("UsePrecompiledHeader") ?? compiler?.Attribute("UsePrecompiledHeader"))?.Value == "2" ? "Use" : null,
+                            (fileCompiler?.Attribute("PrecompiledHeaderThrough") ?? compiler?.Attribute("PrecompiledHeaderThrough"))?.Value),
+                    });
                 }
                 var type = configuration.Attribute("ConfigurationType")?.Value;
                 return new CppProject(path, Platform(name), name, units, exports, problems)

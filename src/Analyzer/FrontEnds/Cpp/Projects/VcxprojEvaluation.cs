@@ -55,7 +55,10 @@ internal static class VcxprojEvaluation
                     var includes = Split(item.GetMetadataValue("AdditionalIncludeDirectories")).Concat(includePath)
                         .Where(folder => !WindowsPath.IsForeignAbsolute(folder))
                         .Select(folder => WindowsPath.Resolve(folder, directory)).Prepend(directory).Distinct(StringComparer.Ordinal).ToList();
-                    units.Add(new CompileUnit(WindowsPath.Resolve(include, directory), [.. Split(item.GetMetadataValue("PreprocessorDefinitions")).Distinct(StringComparer.Ordinal)], includes, []));
+                    units.Add(new CompileUnit(WindowsPath.Resolve(include, directory), [.. Split(item.GetMetadataValue("PreprocessorDefinitions")).Distinct(StringComparer.Ordinal)], includes, [])
+                    {
+                        PrecompiledHeaderFile = PrecompiledHeaderSetting.UsedHeader(item.GetMetadataValue("PrecompiledHeader"), item.GetMetadataValue("PrecompiledHeaderFile")),
+                    });
                 }
                 var type = project.GetPropertyValue("ConfigurationType");
                 results.Add((new CppProject(path, Platform(configurations[i]), configurations[i], units, exports, problems)

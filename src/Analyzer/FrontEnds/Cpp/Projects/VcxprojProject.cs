@@ -153,7 +153,15 @@ public static partial class VcxprojProject
                 continue;
             }
             var source = WindowsPath.Resolve(include, directory);
-            units.Add(new CompileUnit(source, [.. defines.Concat(itemDefines).Distinct(StringComparer.Ordinal)], includes, []));
+            // The item's own setting, else the configuration's ItemDefinitionGroup default.
+            string? Scalar(string name) =>
+                item.Elements(Ms + name).Reverse().Concat(definitions.SelectMany(element => element.Elements(Ms + name)).Reverse())
+                    .Where(element => Applies(element, configuration)).Select(element => context.Expand(element.Value.Trim(), configuration, element))
+                    .FirstOrDefault();
+            units.Add(new CompileUnit(source, [.. defines.Concat(itemDefines).Distinct(StringComparer.Ordinal)], includes, [])
+            {
+                PrecompiledHeaderFile = PrecompiledHeaderSetting.UsedHeader(Scalar("PrecompiledHeader"), Scalar("PrecompiledHeaderFile")),
+            });
         }
         return units;
     }

@@ -1,0 +1,4 @@
+#pragma once
+
+// Including SDKDDKVer.h defines the highest available Windows platform.
+#include <SDKDDKVer.h>

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using IisModuleValidator.FrontEnds.Cpp;
+using IisModuleValidator.FrontEnds.Cpp.Projects;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
+
+namespace IisModuleValidator.Benchmarks;
+
+/// <summary>
+/// A field-shaped module project (ModuleProjectTree: a .vcxproj of N units on a precompiled stdafx.h with the STL) checked
+/// by the CLI as a whole process, beside its yardstick in the same run: clang-19 -fsyntax-only with the project's own
+/// precompiled header (built once from stdafx.h, then -include-pch for every unit, on every core). Prints; asserts nothing.
+/// </summary>
+public static class ProjectBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var units = Option(args, "--units") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 30;
+        if (Option(args, "--cli") is not { } cli)
+        {
+            Console.Error.WriteLine("project: --cli PATH (the published iis-module-validator) is required: the figures are whole processes");
+            return 2;
+        }
+        var (toolchain, error) = CppToolchain.Discover();
+        if (toolchain is null)
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+        // --tree DIR: write the project there and keep it, to run the CLI or clang on it by hand.
+        var kept = Option(args, "--tree");
+        var tree = kept ?? Directory.CreateTempSubdirectory("iism-bench-project-").FullName;
+        var sarif = Path.Combine(tree, "report.sarif");
+        try
+        {
+            var vcxproj = ModuleProjectTree.Write(tree, units);
+            var project = VcxprojProject.Load(vcxproj);
+            Console.WriteLine($"{Path.GetFileName(vcxproj)}: {project.Units.Count} translation units on a precompiled stdafx.h (windows.h, httpserv.h, STL), "
+                + $"{Environment.ProcessorCount} cores, libclang {FrontEnds.Cpp.Clang.LibClang.Version}");
+
+            string[] check = ["check", vcxproj, "--format", "sarif", "-o", sarif];
+            var cold = WholeProcess.Median(() => WholeProcess.Run(cli, check), runs: 3);
+            var peak = WholeProcess.PeakChildMegabytes();
+            var clang = WholeProcess.Median(() => ClangWithProjectPch(toolchain, project, tree), runs: 3);
+
+            Console.WriteLine("whole process, median of 3:");
+            Console.WriteLine($"  {"iis-module-validator check X.vcxproj --format sarif -o F",-60} {cold.TotalSeconds,7:F2} s, peak {peak:F0} MiB");
+            Console.WriteLine($"  {"clang-19 -fsyntax-only, the project's PCH (yardstick)",-60} {clang.TotalSeconds,7:F2} s");
+            Console.WriteLine($"  ours / clang: {cold.TotalMilliseconds / clang.TotalMilliseconds:F2}x (target: at most 10 s; peak at most 300 MiB)");
+            return 0;
+        }
+        finally
+        {
+            if (kept is null)
+            {
+                Directory.Delete(tree, recursive: true);
+            }
+            else
+            {
+                File.Delete(sarif);
+            }
+        }
+    }
+
+    /// <summary>The project's PCH built once from its header, then every unit that uses it parsed with it, on every core.</summary>
+    private static TimeSpan ClangWithProjectPch(CppToolchain toolchain, CppProject project, string tree)
+    {
+        var frontEnd = new CppFrontEnd(toolchain);
+        var header = Path.Combine(tree, "stdafx.h");
+        var pch = Path.Combine(tree, "yardstick.pch");
+        var watch = Stopwatch.StartNew();
+        var first = project.Units[0];
+        Clang([.. frontEnd.ArgumentsFor(first with { SourcePath = header }, project.Platform).Select(argument => argument == "c++" ? "c++-header" : argument), header, "-o", pch]);
+        project.Units.Where(unit => !unit.SourcePath.EndsWith("stdafx.cpp", StringComparison.Ordinal))
+            .AsParallel().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .ForAll(unit => Clang([.. frontEnd.ArgumentsFor(unit, project.Platform), "-include-pch", pch, "-fsyntax-only", unit.SourcePath]));
+        return watch.Elapsed;
+    }
+
+    private static void Clang(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("clang-19", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the yardstick failed: clang-19 {string.Join(' ', start.ArgumentList)}\n{errors}");
+        }
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
