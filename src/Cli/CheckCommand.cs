@@ -84,9 +84,19 @@ public static class CheckCommand
             Description = "Also tell on standard error what was skipped and why (folders not walked, projects that are not modules).",
         };
 
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Parse every C++ translation unit, neither reading nor writing the cache of earlier parses.",
+        };
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "Where C++ parses are kept between runs (default: the user's cache folder, e.g. ~/.cache/iis-module-validator).",
+        };
+
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
             inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, quiet, verbose,
+            noCache, cacheDir,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -129,7 +139,8 @@ public static class CheckCommand
                 new AnalysisOptions(parseResult.GetValue(expectArch), parseResult.GetValue(sdkInclude), parseResult.GetValue(requireRecovery),
                     (parseResult.GetValue(ruleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
                         .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level),
-                    progress));
+                    progress,
+                    parseResult.GetValue(noCache) ? null : Path.GetFullPath(parseResult.GetValue(cacheDir) ?? AnalysisOptions.DefaultParseCacheDirectory)));
             progress.Clear();
             if (previous is not null)
             {

@@ -35,5 +35,10 @@ internal static class TestPaths
         {
             Environment.SetEnvironmentVariable("NUGET_PACKAGES", Metadata("NuGetPackageRoot"));
         }
+        // The command line keeps C++ parses in the user's cache folder: the suite's copies of samples in fresh temporary
+        // folders would only fill it, so this run has a cache folder of its own, removed at the end.
+        var cache = Directory.CreateTempSubdirectory("iism-test-cache-").FullName;
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(cache, recursive: true);
     }
 }

@@ -17,8 +17,13 @@ namespace IisModuleValidator.Analysis;
 /// <param name="RequireRecovery">From --require-recovery: what the binary recovery could not follow (IISM9009) is an error.</param>
 /// <param name="RuleLevels">`--rule IISMnnnn=level`: the level of a rule's findings, over the configuration files and the default.</param>
 /// <param name="Progress">Told when an input starts (slow C++ and C# projects) and when each one is done.</param>
+/// <param name="ParseCacheDirectory">Where C++ parses are kept across runs (see ParseCache), or null to parse every unit.</param>
 public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false,
-    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null);
+    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null, string? ParseCacheDirectory = null)
+{
+    /// <summary>The user's cache folder for C++ parses ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows).</summary>
+    public static string DefaultParseCacheDirectory => FrontEnds.Cpp.Parsing.ParseCache.DefaultDirectory;
+}
 
 /// <summary>
 /// The pipeline: resolve inputs, run the right front end on each (PE reader for binaries, libclang for C++
@@ -39,6 +44,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         var resolution = InputResolver.Resolve(inputs, baseDirectory, catalog);
         var context = new RuleContext(catalog, options.ExpectedArchitecture);
         var toolchain = new Lazy<(CppToolchain?, string?)>(() => CppToolchain.Discover(options.SdkInclude));
+        var parseCache = options.ParseCacheDirectory is { } cacheDirectory ? new FrontEnds.Cpp.Parsing.ParseCache(cacheDirectory) : null;
         // Binaries are cheap and many: in parallel, each distinct content once. C++ projects parallelize over their
         // own translation units.
         var byContent = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>>(StringComparer.Ordinal);
@@ -57,7 +63,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input =>
         {
             options.Progress?.Report(new InputProgress(Volatile.Read(ref done), total, input.FullPath));
-            return Finished(input.FullPath, AnalyzeSources(input, context, toolchain));
+            return Finished(input.FullPath, AnalyzeSources(input, context, toolchain, parseCache));
         }));
 
         // Findings their authors accepted in a C/C++ comment, with a justification, are marked, not dropped.
@@ -85,6 +91,7 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         var analyzed = perInput.Where(result => result.Input is not null).Select(result => result.Input!)
             .OrderBy(input => input.FullPath, StringComparer.Ordinal).ToList();
         var skipped = resolution.Skipped.Concat(perInput.SelectMany(result => result.Skipped ?? [])).ToList();
+        parseCache?.Trim();
         return new AnalysisReport(baseDirectory, analyzed, findings, notifications, skipped)
         {
             CompileEnvironment = toolchain.IsValueCreated && toolchain.Value.Item1 is { } used ? [.. used.Describe()] : [],
@@ -138,7 +145,8 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         }
     }
 
-    private InputResult AnalyzeSources(ResolvedInput input, RuleContext context, Lazy<(CppToolchain? Toolchain, string? Error)> toolchain)
+    private InputResult AnalyzeSources(ResolvedInput input, RuleContext context, Lazy<(CppToolchain? Toolchain, string? Error)> toolchain,
+        FrontEnds.Cpp.Parsing.ParseCache? parseCache)
     {
         var path = input.FullPath;
         string? sha256 = null;
@@ -182,11 +190,14 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
         try
         {
             // Every configuration whose code differs is analyzed; a finding they share is reported once.
-            var analyses = projects.Select(project => new CppFrontEnd(tools).Analyze(project)).ToList();
+            var analyses = projects.Select(project => new CppFrontEnd(tools) { Cache = parseCache }.Analyze(project)).ToList();
             var skipped = analyses.SelectMany(analysis => analysis.Skipped ?? []).Distinct(StringComparer.Ordinal)
                 .Concat(projects.Select(project => project.EvaluationNote).OfType<string>().Distinct(StringComparer.Ordinal).Select(note => $"{path}: {note}"))
                 .Concat(projects.SelectMany(project => project.MissingImports).Distinct(StringComparer.Ordinal)
                     .Select(import => $"{path}: import '{import}' does not exist here and was passed over (the Visual C++ targets are absent off Windows)"))
+                .Concat(parseCache is null || analyses.All(analysis => analysis.NotAModule is not null) ? [] :
+                    [$"{path}: {analyses.Sum(analysis => analysis.FromCache)} of {analyses.Sum(analysis => analysis.UnitCount)} translation unit parse(s) "
+                     + $"taken from the parse cache, unchanged since an earlier run ({parseCache.Directory})"])
                 .ToList();
             if (analyses.All(analysis => analysis.NotAModule is not null))
             {

@@ -12,8 +12,9 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 /// <param name="Problems">Project items that could not be taken (missing, not a regular file), with the project's own.</param>
 /// <param name="NotAModule">Why the project is not an IIS module and nothing of it is reported, or null when it is one.</param>
 /// <param name="Skipped">Units not parsed because they cannot hold module facts (--verbose).</param>
+/// <param name="FromCache">Of <paramref name="UnitCount"/>, the units whose parse an earlier run had kept.</param>
 public sealed record CppAnalysis(ModuleModel Model, int UnitCount, IReadOnlyList<DegradedUnit> Degraded, IReadOnlyList<FailedUnit> Failed, IReadOnlyList<string> Problems,
-    string? NotAModule = null, IReadOnlyList<string>? Skipped = null);
+    string? NotAModule = null, IReadOnlyList<string>? Skipped = null, int FromCache = 0);
 
 /// <summary>A translation unit clang reported errors in: its facts may be incomplete.</summary>
 /// <param name="LostIisHeaders">windows.h or httpserv.h could not be included: nothing in it can be trusted.</param>
@@ -32,6 +33,9 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
     public bool SharePrecompiledHeaders { get; init; } = true;
 
     internal IUnitParser Parser { get; init; } = (IUnitParser?)ParseWorkerPool.Shared ?? new InProcessParser();
+
+    /// <summary>Parses kept from earlier runs, or null to parse everything.</summary>
+    internal ParseCache? Cache { get; init; }
 
     public CppAnalysis Analyze(CppProject project)
     {
@@ -56,11 +60,12 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             return new CppAnalysis(CppModelBuilder.Build(project.InputPath, new CppFacts(), []), 0, [], [], [], notAModule, skipped);
         }
         var transcoded = TranscodedFiles.Find(units);
-        using var headers = new PrecompiledHeaders(this, project.Platform, Parser, transcoded);
+        var fromCache = 0;
+        using var headers = new PrecompiledHeaders(this, project.Platform, Parser, transcoded, Cache);
         var perUnit = units
             .AsParallel().AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(unit => (Unit: unit, Result: Parser.Parse(Request(unit, project.Platform, SharePrecompiledHeaders ? headers.For(unit, units) : null, transcoded))))
+            .Select(unit => (Unit: unit, Result: Parse(unit, units, project.Platform, headers, transcoded, ref fromCache)))
             .ToList();
 
         var merged = new CppFacts();
@@ -74,7 +79,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
         var failed = perUnit.Where(parsed => parsed.Result.ParserFailure is not null)
             .Select(parsed => new FailedUnit(parsed.Unit.SourcePath, parsed.Result.ParserFailure!)).ToList();
         var model = CppModelBuilder.Build(project.InputPath, merged, project.Exports) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
-        return new CppAnalysis(model, units.Count, degraded, failed, problems, null, skipped);
+        return new CppAnalysis(model, units.Count, degraded, failed, problems, null, skipped, fromCache);
     }
 
     public IReadOnlyList<string> ArgumentsFor(CompileUnit unit, string platform) =>
@@ -102,6 +107,29 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             problems.Add(problem);
         }
         return problem is null;
+    }
+
+    /// <summary>
+    /// One unit's parse: from the cache when nothing it read has changed (its precompiled header is then not even
+    /// built), else parsed, with the PCH it uses built on first need, and kept.
+    /// </summary>
+    private UnitParseResult Parse(CompileUnit unit, IReadOnlyList<CompileUnit> all, string platform, PrecompiledHeaders headers, IReadOnlyList<string> transcoded,
+        ref int fromCache)
+    {
+        var choice = SharePrecompiledHeaders ? headers.Choose(unit, all) : null;
+        var key = Cache is null ? null : ParseCache.Key(Request(unit, platform, null, transcoded), choice?.Key);
+        if (key is not null && Cache!.TryGet(key, out var cached))
+        {
+            Interlocked.Increment(ref fromCache);
+            return cached;
+        }
+        var precompiledHeader = choice is null ? null : headers.Build(unit, choice);
+        var result = Parser.Parse(Request(unit, platform, precompiledHeader, transcoded));
+        if (key is not null && result.Inputs is { } inputs)
+        {
+            Cache!.Put(key, result, [.. inputs, .. precompiledHeader?.Inputs ?? []]);
+        }
+        return result;
     }
 
     private UnitParseRequest Request(CompileUnit unit, string platform, PrecompiledHeader? precompiledHeader, IReadOnlyList<string> transcoded) =>

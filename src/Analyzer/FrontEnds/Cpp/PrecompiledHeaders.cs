@@ -12,9 +12,14 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 /// </summary>
 /// <param name="Path">The .pch file.</param>
 /// <param name="SystemHeadersOnly">The header declares nothing of the project's own (see <see cref="SharedPrologue.IncludesOnlySystemHeaders"/>).</param>
-internal sealed record PrecompiledHeader(string Path, bool SystemHeadersOnly);
+internal sealed record PrecompiledHeader(string Path, bool SystemHeadersOnly, IReadOnlyList<string> Inputs);
 
-internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, IUnitParser parser, IReadOnlyList<string> transcoded) : IDisposable
+/// <summary>Which header a unit would use precompiled, before anything is built.</summary>
+/// <param name="Key">What the PCH is made of: the header and the unit's defines, include folders and extra flags.</param>
+internal sealed record PrecompiledHeaderChoice(string Header, string Key);
+
+internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, IUnitParser parser, IReadOnlyList<string> transcoded, ParseCache? cache = null)
+    : IDisposable
 {
     // Building a PCH costs about one parse: with two units on two cores parsing both in full is as fast.
     private const int MinimumSharingUnits = 3;
@@ -23,20 +28,25 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
     private readonly ConcurrentDictionary<string, Lazy<PrecompiledHeader?>> _built = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _firstHeaders = new(StringComparer.Ordinal);
 
-    public PrecompiledHeader? For(CompileUnit unit, IReadOnlyList<CompileUnit> all)
+    /// <summary>The header the unit uses precompiled, or null: the project's own setting first, as MSVC builds it, else
+    /// the first header three or more units with the same flags start with.</summary>
+    public PrecompiledHeaderChoice? Choose(CompileUnit unit, IReadOnlyList<CompileUnit> all)
     {
-        // The project's own setting first, as MSVC builds it: one PCH of the named header for every unit that uses it.
         if (unit.PrecompiledHeaderFile is { } named && ProjectHeader(unit, named) is { } projectHeader)
         {
-            return _built.GetOrAdd(Key(unit, projectHeader), key => new Lazy<PrecompiledHeader?>(() => Build(unit, projectHeader, key))).Value;
+            return new PrecompiledHeaderChoice(projectHeader, Key(unit, projectHeader));
         }
         var header = FirstHeader(unit);
         if (header is null || all.Count(other => FirstHeader(other) == header && Key(other, header) == Key(unit, header)) < MinimumSharingUnits)
         {
             return null;
         }
-        return _built.GetOrAdd(Key(unit, header), key => new Lazy<PrecompiledHeader?>(() => Build(unit, header, key))).Value;
+        return new PrecompiledHeaderChoice(header, Key(unit, header));
     }
+
+    /// <summary>The PCH of a choice, built once on first use; null when the header does not parse cleanly.</summary>
+    public PrecompiledHeader? Build(CompileUnit unit, PrecompiledHeaderChoice choice) =>
+        _built.GetOrAdd(choice.Key, key => new Lazy<PrecompiledHeader?>(() => Build(unit, choice.Header, key))).Value;
 
     /// <summary>The header as the unit's #include "name" finds it: beside the unit, then in its include folders.</summary>
     private static string? ProjectHeader(CompileUnit unit, string name) =>
@@ -54,8 +64,20 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
     {
         var path = System.IO.Path.Combine(_directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
         var arguments = frontEnd.ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument).ToList();
-        var result = parser.Parse(new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: path, transcoded));
-        return result.PchSaved ? new PrecompiledHeader(path, SharedPrologue.IncludesOnlySystemHeaders(header, unit.IncludeDirectories)) : null;
+        var request = new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: path, transcoded);
+        var systemHeadersOnly = SharedPrologue.IncludesOnlySystemHeaders(header, unit.IncludeDirectories);
+        // A PCH kept from an earlier run is used in place while nothing it was built from has changed.
+        var cacheKey = cache is null ? null : ParseCache.Key(request with { PchOutputPath = null }, "precompiled header");
+        if (cacheKey is not null && cache!.TryGetPrecompiledHeader(cacheKey, out var kept) is { } keptPath)
+        {
+            return new PrecompiledHeader(keptPath, systemHeadersOnly, kept.Inputs ?? [header]);
+        }
+        var result = parser.Parse(request);
+        if (cacheKey is not null)
+        {
+            cache!.PutPrecompiledHeader(cacheKey, result, path);
+        }
+        return result.PchSaved ? new PrecompiledHeader(path, systemHeadersOnly, result.Inputs ?? [header]) : null;
     }
 
     public void Dispose()

@@ -157,6 +157,7 @@ internal static unsafe partial class ClangNative
 
     [DllImport(Library)] public static extern IntPtr clang_getCString(CXString text);
     [DllImport(Library)] public static extern CXString clang_getClangVersion();
+    [DllImport(Library)] public static extern unsafe void clang_getInclusions(IntPtr unit, delegate* unmanaged<IntPtr, IntPtr, uint, IntPtr, void> visitor, IntPtr clientData);
     [DllImport(Library)] public static extern void clang_disposeString(CXString text);
 
     [DllImport(Library)]

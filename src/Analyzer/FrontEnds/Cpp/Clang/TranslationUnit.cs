@@ -79,6 +79,29 @@ internal sealed unsafe class TranslationUnit : IDisposable
         return errors;
     }
 
+    /// <summary>Every file clang read for this unit: the main file and all it included (what a cache entry depends on).</summary>
+    public IReadOnlyList<string> Inclusions()
+    {
+        var files = new List<string>();
+        var handle = GCHandle.Alloc(files);
+        try
+        {
+            ClangNative.clang_getInclusions(_handle, &VisitInclusion, GCHandle.ToIntPtr(handle));
+        }
+        finally
+        {
+            handle.Free();
+        }
+        return files;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void VisitInclusion(IntPtr file, IntPtr inclusionStack, uint stackLength, IntPtr clientData)
+    {
+        var files = (List<string>)GCHandle.FromIntPtr(clientData).Target!;
+        files.Add(ClangNative.Take(ClangNative.clang_getFileName(file)));
+    }
+
     /// <summary>Saves the unit (a header parsed with Incomplete) as a precompiled header.</summary>
     public bool Save(string path)
     {

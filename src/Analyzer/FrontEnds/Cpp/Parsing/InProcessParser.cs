@@ -29,22 +29,23 @@ internal sealed class InProcessParser : IUnitParser
         using (translationUnit)
         {
             var errors = translationUnit.Errors();
+            var inputs = translationUnit.Inclusions();
             if (isHeader)
             {
                 var saved = errors.Count == 0 && translationUnit.Save(request.PchOutputPath!);
-                return new UnitParseResult(facts, errors.Count, null, false, PchSaved: saved);
+                return new UnitParseResult(facts, errors.Count, null, false, PchSaved: saved, Inputs: inputs);
             }
             new TranslationUnitCollector(facts, new SourceText()).Collect(translationUnit.Root);
             if (errors.Count == 0)
             {
-                return new UnitParseResult(facts, 0, null, false);
+                return new UnitParseResult(facts, 0, null, false, Inputs: inputs);
             }
             var first = errors[0];
             var where = first.Location.File.Length > 0 ? $"{first.Location.File}({first.Location.Line},{first.Location.Column}): " : "";
             // KeepGoing turns clang's fatal "file not found" into an error, so the message tells.
             var lostHeaders = errors.Any(error => error.Message.Contains("file not found", StringComparison.Ordinal)
                 && (error.Message.Contains("windows.h", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("httpserv.h", StringComparison.OrdinalIgnoreCase)));
-            return new UnitParseResult(facts, errors.Count, where + first.Message, lostHeaders);
+            return new UnitParseResult(facts, errors.Count, where + first.Message, lostHeaders, Inputs: inputs);
         }
     }
 }

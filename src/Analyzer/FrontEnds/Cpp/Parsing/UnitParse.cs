@@ -18,13 +18,15 @@ internal sealed record UnitParseRequest(
 /// <param name="LostIisHeaders">windows.h or httpserv.h could not be included.</param>
 /// <param name="ParserFailure">The parser crashed, ran out of time or memory: no facts, and why.</param>
 /// <param name="PchSaved">For a header: its PCH was written.</param>
+/// <param name="Inputs">The files clang read: the unit (or header) and everything it included.</param>
 internal sealed record UnitParseResult(
     CppFacts Facts,
     int ErrorCount,
     string? FirstError,
     bool LostIisHeaders,
     string? ParserFailure = null,
-    bool PchSaved = false)
+    bool PchSaved = false,
+    IReadOnlyList<string>? Inputs = null)
 {
     public static UnitParseResult Failed(string why) => new(new CppFacts(), 0, null, false, why);
 }
