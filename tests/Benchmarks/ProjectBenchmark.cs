@@ -37,15 +37,41 @@ public static class ProjectBenchmark
             Console.WriteLine($"{Path.GetFileName(vcxproj)}: {project.Units.Count} translation units on a precompiled stdafx.h (windows.h, httpserv.h, STL), "
                 + $"{Environment.ProcessorCount} cores, libclang {FrontEnds.Cpp.Clang.LibClang.Version}");
 
+            var cache = Path.Combine(tree, "parse-cache");
             string[] check = ["check", vcxproj, "--format", "sarif", "-o", sarif];
-            var cold = WholeProcess.Median(() => WholeProcess.Run(cli, check), runs: 3);
-            var peak = WholeProcess.PeakChildMegabytes();
+            // The yardstick first: the peak of finished children is a running maximum, so clang's comes out alone and ours
+            // (the CLI and its parse workers) shows only where it is above it.
             var clang = WholeProcess.Median(() => ClangWithProjectPch(toolchain, project, tree), runs: 3);
+            var clangPeak = WholeProcess.PeakChildMegabytes();
+            var cold = WholeProcess.Median(() => WholeProcess.Run(cli, [.. check, "--no-cache"]), runs: 3);
+            var peak = WholeProcess.PeakChildMegabytes();
+            // The cache: a first run fills it (what a CI machine pays), then the same project again, then one edited unit.
+            var filling = WholeProcess.Median(() =>
+            {
+                if (Directory.Exists(cache))
+                {
+                    Directory.Delete(cache, recursive: true);
+                }
+                return WholeProcess.Run(cli, [.. check, "--cache-dir", cache]);
+            }, runs: 3);
+            var unchanged = WholeProcess.Median(() => WholeProcess.Run(cli, [.. check, "--cache-dir", cache]), runs: 5);
+            var edited = Path.Combine(tree, "RewriteModule.cpp");
+            var edits = 0;
+            var oneEdit = WholeProcess.Median(() =>
+            {
+                File.AppendAllText(edited, $"\n// edit {++edits}\n");
+                return WholeProcess.Run(cli, [.. check, "--cache-dir", cache]);
+            }, runs: 3);
 
-            Console.WriteLine("whole process, median of 3:");
-            Console.WriteLine($"  {"iis-module-validator check X.vcxproj --format sarif -o F",-60} {cold.TotalSeconds,7:F2} s, peak {peak:F0} MiB");
-            Console.WriteLine($"  {"clang-19 -fsyntax-only, the project's PCH (yardstick)",-60} {clang.TotalSeconds,7:F2} s");
-            Console.WriteLine($"  ours / clang: {cold.TotalMilliseconds / clang.TotalMilliseconds:F2}x (target: at most 10 s; peak at most 300 MiB)");
+            Console.WriteLine("whole process, medians (3 runs; 5 for the unchanged project):");
+            Console.WriteLine($"  {"clang-19 -fsyntax-only, the project's PCH (yardstick)",-64} {clang.TotalSeconds,7:F2} s, peak {clangPeak:F0} MiB");
+            Console.WriteLine($"  {"iis-module-validator check X.vcxproj --format sarif -o F --no-cache",-64} {cold.TotalSeconds,7:F2} s, peak "
+                + (peak > clangPeak ? $"{peak:F0} MiB" : $"at most {clangPeak:F0} MiB") + " (largest process: a parse worker)");
+            Console.WriteLine($"  {"  the same, filling an empty cache (cold run)",-64} {filling.TotalSeconds,7:F2} s");
+            Console.WriteLine($"  {"  again, nothing changed",-64} {unchanged.TotalSeconds,7:F2} s");
+            Console.WriteLine($"  {"  again, one .cpp edited",-64} {oneEdit.TotalSeconds,7:F2} s");
+            Console.WriteLine($"  ours / clang: {cold.TotalMilliseconds / clang.TotalMilliseconds:F2}x without the cache (target: at most 10 s, peak at most 300 MiB); "
+                + $"unchanged re-run {unchanged.TotalMilliseconds / filling.TotalMilliseconds:P0} of the cold run (target: at most 1 s)");
             return 0;
         }
         finally
