@@ -93,10 +93,31 @@ public static class CheckCommand
             Description = "Where C++ parses are kept between runs (default: the user's cache folder, e.g. ~/.cache/iis-module-validator).",
         };
 
+        var roots = new Option<string[]>("--root")
+        {
+            Description = "For IIS configurations checked away from the server: DRIVE=PATH maps a drive (C=./server-copy) to a copied tree (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var environment = new Option<string[]>("--env")
+        {
+            Description = "For IIS configurations: NAME=VALUE sets a variable their paths use (windir=C:\\Windows) (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        foreach (var (option, what) in new[] { (roots, "DRIVE=PATH"), (environment, "NAME=VALUE") })
+        {
+            option.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens.Select(token => token.Value).Where(token => Pair(token) is null))
+                {
+                    result.AddError($"{option.Name} '{token}' is not {what}.");
+                }
+            });
+        }
+
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
             inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, quiet, verbose,
-            noCache, cacheDir,
+            noCache, cacheDir, roots, environment,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
         command.SetAction(parseResult =>
@@ -140,7 +161,10 @@ public static class CheckCommand
                     (parseResult.GetValue(ruleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
                         .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level),
                     progress,
-                    parseResult.GetValue(noCache) ? null : Path.GetFullPath(parseResult.GetValue(cacheDir) ?? AnalysisOptions.DefaultParseCacheDirectory)));
+                    parseResult.GetValue(noCache) ? null : Path.GetFullPath(parseResult.GetValue(cacheDir) ?? AnalysisOptions.DefaultParseCacheDirectory),
+                    new FrontEnds.IisConfig.OfflinePaths(
+                        Pairs(parseResult.GetValue(roots)).ToDictionary(pair => pair.Name.TrimEnd(':'), pair => Path.GetFullPath(pair.Value, baseDirectory)),
+                        Pairs(parseResult.GetValue(environment)).ToDictionary(pair => pair.Name, pair => pair.Value))));
             progress.Clear();
             if (previous is not null)
             {
@@ -249,4 +273,11 @@ public static class CheckCommand
                + (report.HasBaseline ? $"; {report.BaselinedCount} already in the baseline, {report.Absent.Count} of its results gone" : "")
                + ".";
     }
+
+    private static (string Name, string Value)? Pair(string token) =>
+        token.IndexOf('=') is var at and > 0 && at < token.Length - 1 ? (token[..at], token[(at + 1)..]) : null;
+
+    /// <summary>NAME=VALUE settings, the last one of a name winning.</summary>
+    private static IEnumerable<(string Name, string Value)> Pairs(string[]? tokens) =>
+        (tokens ?? []).Select(Pair).OfType<(string Name, string Value)>().GroupBy(pair => pair.Name, StringComparer.OrdinalIgnoreCase).Select(group => group.Last());
 }

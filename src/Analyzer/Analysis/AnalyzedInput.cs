@@ -6,5 +6,8 @@ namespace IisModuleValidator.Analysis;
 /// <param name="Sha256">The file's hash; null for a folder.</param>
 public sealed record AnalyzedInput(string FullPath, string? Sha256, long Length, ModuleModel? Model)
 {
-    public bool WasAnalyzed => Model is not null;
+    /// <summary>For an IIS configuration: what it wires together.</summary>
+    public DeploymentModel? Deployment { get; init; }
+
+    public bool WasAnalyzed => Model is not null || Deployment is not null;
 }

@@ -16,6 +16,8 @@ public enum InputKind
     SourceFile,
     CSharpProject,
     CSharpFile,
+    /// <summary>An IIS configuration: applicationHost.config or a web.config.</summary>
+    IisConfig,
 }
 
 public sealed record ResolvedInput(string FullPath, InputKind Kind);
@@ -95,6 +97,7 @@ public static class InputResolver
         ".vcproj" => new(path, InputKind.VcProject),
         ".csproj" => new(path, InputKind.CSharpProject),
         ".cs" => new(path, InputKind.CSharpFile),
+        ".config" when Path.GetFileName(path).ToLowerInvariant() is "applicationhost.config" or "web.config" => new(path, InputKind.IisConfig),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
         var extension when FolderProject.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
         _ => new(path, InputKind.Binary),

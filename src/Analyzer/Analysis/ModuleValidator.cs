@@ -18,8 +18,10 @@ namespace IisModuleValidator.Analysis;
 /// <param name="RuleLevels">`--rule IISMnnnn=level`: the level of a rule's findings, over the configuration files and the default.</param>
 /// <param name="Progress">Told when an input starts (slow C++ and C# projects) and when each one is done.</param>
 /// <param name="ParseCacheDirectory">Where C++ parses are kept across runs (see ParseCache), or null to parse every unit.</param>
+/// <param name="ServerPaths">How an IIS configuration's Windows paths resolve here (--root, --env).</param>
 public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false,
-    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null, string? ParseCacheDirectory = null)
+    IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null, string? ParseCacheDirectory = null,
+    FrontEnds.IisConfig.OfflinePaths? ServerPaths = null)
 {
     /// <summary>The user's cache folder for C++ parses ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows).</summary>
     public static string DefaultParseCacheDirectory => FrontEnds.Cpp.Parsing.ParseCache.DefaultDirectory;
@@ -30,7 +32,7 @@ public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string
 /// projects), run every rule on each model, and collect findings and notifications in a stable order. A bad
 /// input never stops the others.
 /// </summary>
-public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rules)
+public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rules)
 {
     public ModuleValidator() : this(RuleCatalog.Default, RuleSet.All)
     {
@@ -60,9 +62,15 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
             .AsParallel().AsOrdered()
             .Select(input => Finished(input.FullPath, AnalyzeBinary(input.FullPath, context, byContent)))
             .ToList();
+        var webConfigs = resolution.Inputs.Where(input => input.Kind == InputKind.IisConfig && IsWebConfig(input.FullPath)).Select(input => input.FullPath).ToList();
+        var withServerConfig = resolution.Inputs.Any(input => input.Kind == InputKind.IisConfig && !IsWebConfig(input.FullPath));
         perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input =>
         {
             options.Progress?.Report(new InputProgress(Volatile.Read(ref done), total, input.FullPath));
+            if (input.Kind == InputKind.IisConfig)
+            {
+                return Finished(input.FullPath, AnalyzeConfiguration(input.FullPath, webConfigs, withServerConfig, context, byContent, options.ServerPaths ?? new()));
+            }
             return Finished(input.FullPath, AnalyzeSources(input, context, toolchain, parseCache));
         }));
 

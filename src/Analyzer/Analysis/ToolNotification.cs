@@ -30,8 +30,9 @@ public static class ToolNotificationIds
     public const string BinaryRecoveryIncomplete = "IISM9009";
     public const string ProjectItemSkipped = "IISM9010";
     public const string SuppressionIgnored = "IISM9011";
+    public const string ConfigPathUnresolved = "IISM9012";
 
     public static IReadOnlyList<string> All { get; } =
         [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable, BinaryRecoveryIncomplete, ProjectItemSkipped,
-         SuppressionIgnored];
+         SuppressionIgnored, ConfigPathUnresolved];
 }

@@ -1,4 +1,5 @@
 using IisModuleValidator.Rules.Binary;
+using IisModuleValidator.Rules.Deployment;
 using IisModuleValidator.Rules.Export;
 using IisModuleValidator.Rules.Notifications;
 using IisModuleValidator.Rules.ReturnValue;
@@ -24,6 +25,14 @@ public static class RuleSet
             new IISM4001RegisterModuleNotExportedByProject(),
             new IISM4002DllExportStdcallOnWin32(),
             new IISM4003RegisterModuleSignature(),
+            new IISM6001GlobalModuleImageMissing(),
+            new IISM6002GlobalModuleImageNotAModule(),
+            new IISM6003GlobalModuleBitness(),
+            new IISM6004ModuleDefinedTwice(),
+            new IISM6005ModuleNotInGlobalModules(),
+            new IISM6006UnknownPreCondition(),
+            new IISM6007RequestModuleNeverAdded(),
+            new IISM6008GlobalOnlyModuleAdded(),
         }.Concat(CSharpRuleSet.All).OrderBy(rule => rule.Id, StringComparer.Ordinal),
     ];
 }

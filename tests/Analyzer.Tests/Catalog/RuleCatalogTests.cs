@@ -36,7 +36,7 @@ public sealed partial class RuleCatalogTests
         }
     }
 
-    [GeneratedRegex(@"^IISM[1-59]\d{3}$")]
+    [GeneratedRegex(@"^IISM[1-69]\d{3}$")]
     private static partial Regex RuleId();
 
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9]+$")]
@@ -91,7 +91,7 @@ public sealed partial class RuleCatalogTests
     [Fact]
     public void Ids_follow_the_family_of_their_category()
     {
-        var families = new Dictionary<string, char> { ["Binary"] = '1', ["Registration"] = '2', ["ReturnValue"] = '3', ["Export"] = '4', ["CSharp"] = '5', ["Tool"] = '9' };
+        var families = new Dictionary<string, char> { ["Binary"] = '1', ["Registration"] = '2', ["ReturnValue"] = '3', ["Export"] = '4', ["CSharp"] = '5', ["Deployment"] = '6', ["Tool"] = '9' };
         Assert.All(OnDisk.All, rule => Assert.Equal(families[rule.Category], rule.Id[4]));
     }
 

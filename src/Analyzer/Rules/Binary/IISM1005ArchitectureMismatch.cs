@@ -16,7 +16,7 @@ public sealed class IISM1005ArchitectureMismatch : Rule
         }
         var consequence = expected switch
         {
-            "x86" => "a 32-bit application pool (enable32BitAppOnWow64) cannot load it",
+            "x86" => "a 32-bit application pool (enable32BitAppOnWin64) cannot load it",
             _ => $"an {expected} worker process cannot load it",
         };
         yield return Report(model, context, SourceLocation.OfFile(model.InputPath), "machine", image.Machine, expected, consequence);
