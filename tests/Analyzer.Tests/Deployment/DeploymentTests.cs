@@ -70,6 +70,13 @@ public sealed class DeploymentTests
         Assert.Contains("warning IISM6006", output);
     }
 
+    [Fact]
+    public void The_web_config_in_a_site_folder_counts_without_being_named()
+    {
+        var (_, output, _) = Check(Broken);
+        Assert.Contains("deploy/server/inetpub/shop/web.config(6,14): error IISM6005: 'ContosoRequestModul' is added to <modules> at 'Shop'", output);
+    }
+
     [Theory]
     [InlineData("--root", "C")]
     [InlineData("--env", "windir")]

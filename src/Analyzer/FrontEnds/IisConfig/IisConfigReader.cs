@@ -8,8 +8,8 @@ namespace IisModuleValidator.FrontEnds.IisConfig;
 /// <summary>
 /// Reads applicationHost.config, and the web.config files given with it, into a <see cref="DeploymentModel"/>: pools
 /// (applicationPools/add over applicationPoolDefaults), sites and their applications, globalModules and every
-/// &lt;modules&gt; collection (the server's, each &lt;location path&gt;'s, each web.config's at the application whose
-/// physical folder holds it). XML is read by <see cref="SafeXml"/>: no DTD, no external entities, bounded size and depth.
+/// &lt;modules&gt; collection (the server's, each &lt;location path&gt;'s, and that of each web.config, given or found in an
+/// application's physical folder, at the application whose physical folder holds it). XML is read by <see cref="SafeXml"/>: no DTD, no external entities, bounded size and depth.
 /// Defaults are IIS's schema defaults (IIS_schema.xml): enable32BitAppOnWin64 false, managedPipelineMode Integrated,
 /// managedRuntimeVersion v4.0, applicationPool DefaultAppPool.
 /// </summary>
@@ -59,9 +59,13 @@ public static class IisConfigReader
             }
             modules.AddRange(ModulesOf(webServer, configPath, applicationHost));
         }
-        foreach (var webConfig in webConfigs)
+        // The web.config at each application's physical folder (here, after --root) counts as IIS counts it, given or not.
+        var found = applications.Select(application => application.PhysicalPath is { } physical && paths.Resolve(physical).Path is { } here
+                ? Cpp.Projects.WindowsPath.Resolve("web.config", here) : null)
+            .OfType<string>().Where(file => FileStatus.KindOf(file) == FileKind.RegularFile);
+        foreach (var webConfig in webConfigs.Select(Path.GetFullPath).Concat(found).Distinct(StringComparer.Ordinal))
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(webConfig))!;
+            var folder = Path.GetDirectoryName(webConfig)!;
             var owner = applications.FirstOrDefault(application => application.PhysicalPath is { } physical
                 && paths.Resolve(physical).Path is { } here && string.Equals(Path.GetFullPath(here).TrimEnd('/', '\\'), folder, StringComparison.Ordinal));
             if (owner is null)
@@ -69,7 +73,16 @@ public static class IisConfigReader
                 problems.Add(($"'{webConfig}'", "it is in no site's physical folder (after --root), so the modules it adds apply to no site here"));
                 continue;
             }
-            var webRoot = SafeXml.Load(webConfig).Root;
+            XElement? webRoot;
+            try
+            {
+                webRoot = SafeXml.Load(webConfig).Root;
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(($"'{webConfig}'", $"it cannot be read ({exception.Message})"));
+                continue;
+            }
             foreach (var (webServer, _) in WebServerSections(webRoot))
             {
                 modules.AddRange(ModulesOf(webServer, ConfigPath(owner), webConfig));
