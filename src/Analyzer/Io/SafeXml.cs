@@ -39,7 +39,7 @@ public static class SafeXml
         }
         catch (XmlException exception)
         {
-            throw new InvalidDataException($"not a well-formed project file: {exception.Message}");
+            throw new InvalidDataException($"not well-formed XML: {exception.Message}");
         }
     }
 }
