@@ -1,3 +1,4 @@
+using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
 using IisModuleValidator.Io;
 using Microsoft.Extensions.FileSystemGlobbing;
@@ -99,7 +100,7 @@ public static class InputResolver
         ".cs" => new(path, InputKind.CSharpFile),
         ".config" when Path.GetFileName(path).ToLowerInvariant() is "applicationhost.config" or "web.config" => new(path, InputKind.IisConfig),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
-        var extension when FolderProject.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
+        var extension when CppFileKinds.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
         _ => new(path, InputKind.Binary),
     };
 

@@ -21,11 +21,6 @@ internal sealed partial class CommentSuppressions(RuleCatalog catalog)
     [GeneratedRegex(@"^\s+(?<ids>IISM\d{4}(?:\s*,\s*IISM\d{4})*)\s*(?::(?<why>.*?))?\s*(?:\*/.*)?$")]
     private static partial Regex Body();
 
-    private static readonly HashSet<string> SourceExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++", ".inl", ".ipp", ".tlh", ".tli",
-    };
-
     private readonly Dictionary<string, IReadOnlyDictionary<int, Directive>> _directivesByFile = new(StringComparer.Ordinal);
     private readonly List<ToolNotification> _problems = [];
 
@@ -39,7 +34,7 @@ internal sealed partial class CommentSuppressions(RuleCatalog catalog)
         IEnumerable<SourceLocation> places = [finding.Location, .. finding.Related.Select(related => related.Location)];
         foreach (var place in places)
         {
-            if (place.Line is not { } line || !SourceExtensions.Contains(Path.GetExtension(place.FilePath)))
+            if (place.Line is not { } line || !FrontEnds.Cpp.CppFileKinds.IsSourceOrHeader(place.FilePath))
             {
                 continue;
             }

@@ -9,7 +9,6 @@ namespace IisModuleValidator.FrontEnds.Cpp.Parsing;
 internal static class TranscodedFiles
 {
     private const int MaxHeadersExamined = 4000;
-    private static readonly string[] HeaderExtensions = [".h", ".hpp", ".hh", ".hxx", ".inl", ".tlh", ".tli"];
 
     public static IReadOnlyList<string> Find(IReadOnlyList<CompileUnit> units)
     {
@@ -18,7 +17,7 @@ internal static class TranscodedFiles
             .Distinct(StringComparer.Ordinal)
             .Where(Directory.Exists);
         var headers = folders.SelectMany(folder => SafeEnumerate(folder))
-            .Where(path => HeaderExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+            .Where(CppFileKinds.IsHeader)
             .Take(MaxHeadersExamined);
         return [.. units.Select(unit => unit.SourcePath).Concat(headers).Distinct(StringComparer.Ordinal).Where(NeedsTranscoding).Order(StringComparer.Ordinal)];
     }

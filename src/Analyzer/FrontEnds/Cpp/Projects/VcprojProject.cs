@@ -53,7 +53,7 @@ public static class VcprojProject
                 foreach (var file in files)
                 {
                     var relative = file.Attribute("RelativePath")?.Value.Trim() ?? "";
-                    if (!FolderProject.SourceExtensions.Contains(Path.GetExtension(relative), StringComparer.OrdinalIgnoreCase))
+                    if (!CppFileKinds.IsSource(relative))
                     {
                         continue;
                     }
