@@ -108,75 +108,56 @@ public sealed class AnalyzerHarnessTests
     [Fact]
     public async Task Fix_all_assigns_every_missing_slot_of_a_module()
     {
+        // The module before and after: the fix adds the {{ASSIGNED}} slot assignments and the {{HANDLERS}} stubs.
+        const string Module = """
+            namespace Contoso.Audit;
+
+            public static unsafe class {{CLASS}}
+            {
+                private static CHttpModule.Vtbl* s_vtbl;
+
+                [UnmanagedCallersOnly(EntryPoint = "RegisterModule")]
+                public static int RegisterModule(uint version, IHttpModuleRegistrationInfo* info, IHttpServer* server)
+                {
+                    try
+                    {
+                        s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
+                        s_vtbl->OnBeginRequest = &OnBeginRequest;{{ASSIGNED}}
+                        var factory = ModuleFactory.Create(s_vtbl);
+                        return {{INFO}}->SetRequestNotifications(factory,
+                            (uint)(RequestNotifications.RQ_BEGIN_REQUEST | RequestNotifications.RQ_AUTHENTICATE_REQUEST | RequestNotifications.RQ_END_REQUEST), 0);
+                    }
+                    catch
+                    {
+                        return unchecked((int)0x8007000E);
+                    }
+                }
+
+                [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
+                private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>
+                    REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;{{HANDLERS}}
+            }
+            """;
+        const string Assigned = """
+
+                        s_vtbl->OnAuthenticateRequest = &OnAuthenticateRequest;
+                        s_vtbl->OnEndRequest = &OnEndRequest;
+            """;
+        const string Handlers = """
+
+
+                [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
+                private static REQUEST_NOTIFICATION_STATUS OnAuthenticateRequest(CHttpModule* self, IHttpContext* pHttpContext, IAuthenticationProvider* pProvider) => REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
+
+                [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
+                private static REQUEST_NOTIFICATION_STATUS OnEndRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) => REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
+            """;
         var test = new CSharpCodeFixTest<IdeAnalyzer, MissingSlotFix, DefaultVerifier>
         {
             ReferenceAssemblies = NoPackages,
-            TestCode = Usings + """
-                namespace Contoso.Audit;
-
-                public static unsafe class {|#1:AuditModule|}
-                {
-                    private static CHttpModule.Vtbl* s_vtbl;
-
-                    [UnmanagedCallersOnly(EntryPoint = "RegisterModule")]
-                    public static int RegisterModule(uint version, IHttpModuleRegistrationInfo* info, IHttpServer* server)
-                    {
-                        try
-                        {
-                            s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
-                            s_vtbl->OnBeginRequest = &OnBeginRequest;
-                            var factory = ModuleFactory.Create(s_vtbl);
-                            return {|#0:info|}->SetRequestNotifications(factory,
-                                (uint)(RequestNotifications.RQ_BEGIN_REQUEST | RequestNotifications.RQ_AUTHENTICATE_REQUEST | RequestNotifications.RQ_END_REQUEST), 0);
-                        }
-                        catch
-                        {
-                            return unchecked((int)0x8007000E);
-                        }
-                    }
-
-                    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-                    private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>
-                        REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
-                }
-                """,
-            FixedCode = Usings + """
-                namespace Contoso.Audit;
-
-                public static unsafe class AuditModule
-                {
-                    private static CHttpModule.Vtbl* s_vtbl;
-
-                    [UnmanagedCallersOnly(EntryPoint = "RegisterModule")]
-                    public static int RegisterModule(uint version, IHttpModuleRegistrationInfo* info, IHttpServer* server)
-                    {
-                        try
-                        {
-                            s_vtbl = Native.Allocate<CHttpModule.Vtbl>();
-                            s_vtbl->OnBeginRequest = &OnBeginRequest;
-                            s_vtbl->OnAuthenticateRequest = &OnAuthenticateRequest;
-                            s_vtbl->OnEndRequest = &OnEndRequest;
-                            var factory = ModuleFactory.Create(s_vtbl);
-                            return info->SetRequestNotifications(factory,
-                                (uint)(RequestNotifications.RQ_BEGIN_REQUEST | RequestNotifications.RQ_AUTHENTICATE_REQUEST | RequestNotifications.RQ_END_REQUEST), 0);
-                        }
-                        catch
-                        {
-                            return unchecked((int)0x8007000E);
-                        }
-                    }
-
-                    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-                    private static REQUEST_NOTIFICATION_STATUS OnBeginRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) =>
-                        REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
-
-                    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-                    private static REQUEST_NOTIFICATION_STATUS OnAuthenticateRequest(CHttpModule* self, IHttpContext* pHttpContext, IAuthenticationProvider* pProvider) => REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
-
-                    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvMemberFunction)])]
-                    private static REQUEST_NOTIFICATION_STATUS OnEndRequest(CHttpModule* self, IHttpContext* pHttpContext, IHttpEventProvider* pProvider) => REQUEST_NOTIFICATION_STATUS.RQ_NOTIFICATION_CONTINUE;
-                }
-                """,
+            TestCode = Usings + Module.Replace("{{CLASS}}", "{|#1:AuditModule|}").Replace("{{INFO}}", "{|#0:info|}").Replace("{{ASSIGNED}}", "").Replace("{{HANDLERS}}", ""),
+            FixedCode = Usings + Module.Replace("{{CLASS}}", "AuditModule").Replace("{{INFO}}", "info").Replace("{{ASSIGNED}}", Assigned.TrimEnd(' '))
+                .Replace("{{HANDLERS}}", Handlers.TrimEnd(' ')),
             ExpectedDiagnostics =
             {
                 MissingSlot("RQ_AUTHENTICATE_REQUEST", "OnAuthenticateRequest"),
