@@ -77,6 +77,27 @@ public sealed class DeploymentTests
         Assert.Contains("deploy/server/inetpub/shop/web.config(6,14): error IISM6005: 'ContosoRequestModul' is added to <modules> at 'Shop'", output);
     }
 
+    [Fact]
+    public void A_web_config_in_a_subfolder_applies_at_its_url_below_the_site()
+    {
+        using var temp = new TempDirectory();
+        temp.CopyFiles(Path.Combine(Deploy, "broken"), "broken");
+        temp.CopyFiles(Path.Combine(Deploy, "server", "inetpub", "shop"), "server/inetpub/shop");
+        temp.File("server/inetpub/shop/admin/web.config", System.Text.Encoding.UTF8.GetBytes("""
+            <configuration>
+              <system.webServer>
+                <modules>
+                  <add name="ContosoAdminAudit" />
+                </modules>
+              </system.webServer>
+            </configuration>
+            """));
+        var (_, output, _) = CliRun.Run(["check", "--base-dir", temp.Path, "--root", $"C={Path.Combine(temp.Path, "server")}", "--env", "SystemDrive=C:",
+            Path.Combine(temp.Path, "broken", "applicationHost.config")]);
+        Assert.Contains("server/inetpub/shop/admin/web.config(4,8): error IISM6005: 'ContosoAdminAudit' is added to <modules> at 'Shop/admin'", output);
+        Assert.Contains("server/inetpub/shop/web.config(6,14): error IISM6005: 'ContosoRequestModul' is added to <modules> at 'Shop'", output);
+    }
+
     [Theory]
     [InlineData("--root", "C")]
     [InlineData("--env", "windir")]

@@ -8,13 +8,16 @@ namespace IisModuleValidator.FrontEnds.IisConfig;
 /// <summary>
 /// Reads applicationHost.config, and the web.config files given with it, into a <see cref="DeploymentModel"/>: pools
 /// (applicationPools/add over applicationPoolDefaults), sites and their applications, globalModules and every
-/// &lt;modules&gt; collection (the server's, each &lt;location path&gt;'s, and that of each web.config, given or found in an
-/// application's physical folder, at the application whose physical folder holds it). XML is read by <see cref="SafeXml"/>: no DTD, no external entities, bounded size and depth.
+/// &lt;modules&gt; collection (the server's, each &lt;location path&gt;'s, and that of every web.config in an application's
+/// physical tree, given or found there, at its folder's URL below the application). XML is read by <see cref="SafeXml"/>: no DTD, no external entities, bounded size and depth.
 /// Defaults are IIS's schema defaults (IIS_schema.xml): enable32BitAppOnWin64 false, managedPipelineMode Integrated,
 /// managedRuntimeVersion v4.0, applicationPool DefaultAppPool.
 /// </summary>
 public static class IisConfigReader
 {
+    // A site's content can be large: web.config files are looked for among its first files only.
+    private const int MaxFilesPerSite = 20_000;
+
     public static DeploymentModel Read(string applicationHost, IReadOnlyList<string> webConfigs, OfflinePaths paths, List<(string Subject, string Why)> problems)
     {
         var root = SafeXml.Load(applicationHost).Root ?? throw new InvalidDataException("the file has no root element");
@@ -59,20 +62,24 @@ public static class IisConfigReader
             }
             modules.AddRange(ModulesOf(webServer, configPath, applicationHost));
         }
-        // The web.config at each application's physical folder (here, after --root) counts as IIS counts it, given or not.
-        var found = applications.Select(application => application.PhysicalPath is { } physical && paths.Resolve(physical).Path is { } here
-                ? Cpp.Projects.WindowsPath.Resolve("web.config", here) : null)
-            .OfType<string>().Where(file => FileStatus.KindOf(file) == FileKind.RegularFile);
+        // Every web.config in an application's physical tree (here, after --root) counts as IIS counts it, given or not: at
+        // the folder's URL below the application. A file in two trees belongs to the application with the deeper root.
+        var roots = applications.Select(application => (Application: application,
+                Root: application.PhysicalPath is { } physical && paths.Resolve(physical).Path is { } here && Directory.Exists(here) ? Path.GetFullPath(here).TrimEnd('/', '\\') : null))
+            .Where(pair => pair.Root is not null).OrderByDescending(pair => pair.Root!.Length).ToList();
+        var found = roots.SelectMany(pair => new Analysis.FolderWalker().Files(pair.Root!).Take(MaxFilesPerSite))
+            .Where(file => Path.GetFileName(file).Equals("web.config", StringComparison.OrdinalIgnoreCase));
         foreach (var webConfig in webConfigs.Select(Path.GetFullPath).Concat(found).Distinct(StringComparer.Ordinal))
         {
             var folder = Path.GetDirectoryName(webConfig)!;
-            var owner = applications.FirstOrDefault(application => application.PhysicalPath is { } physical
-                && paths.Resolve(physical).Path is { } here && string.Equals(Path.GetFullPath(here).TrimEnd('/', '\\'), folder, StringComparison.Ordinal));
+            var (owner, ownerRoot) = roots.FirstOrDefault(pair => folder == pair.Root || folder.StartsWith(pair.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
             if (owner is null)
             {
                 problems.Add(($"'{webConfig}'", "it is in no site's physical folder (after --root), so the modules it adds apply to no site here"));
                 continue;
             }
+            var below = Path.GetRelativePath(ownerRoot!, folder).Replace('\\', '/');
+            var configPath = below == "." ? ConfigPath(owner) : $"{ConfigPath(owner)}/{below}";
             XElement? webRoot;
             try
             {
@@ -85,7 +92,7 @@ public static class IisConfigReader
             }
             foreach (var (webServer, _) in WebServerSections(webRoot))
             {
-                modules.AddRange(ModulesOf(webServer, ConfigPath(owner), webConfig));
+                modules.AddRange(ModulesOf(webServer, configPath, webConfig));
             }
         }
         return new DeploymentModel(applicationHost, pools, applications, globalModules, modules);
