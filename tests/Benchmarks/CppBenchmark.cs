@@ -1,6 +1,6 @@
-using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Diagnostics;
 using IisModuleValidator.FrontEnds.Cpp;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 namespace IisModuleValidator.Benchmarks;
 

@@ -1,9 +1,9 @@
-using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Security.Cryptography;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.FrontEnds.Binary;
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.Io;
 using RuleLevel = IisModuleValidator.Catalog.RuleLevel;
 using IisModuleValidator.Model;

@@ -1,7 +1,7 @@
-using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using System.Text;
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 namespace IisModuleValidator.Tests.Cpp;
 

@@ -1,5 +1,5 @@
-using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.Analysis;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 namespace IisModuleValidator.Tests.Cpp;
 

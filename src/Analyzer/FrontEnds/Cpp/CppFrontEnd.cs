@@ -1,5 +1,5 @@
-using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
+using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 using IisModuleValidator.Io;
 using IisModuleValidator.Model;
 
