@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace IisModuleValidator.Tests.Cli;
 
@@ -18,7 +16,7 @@ public sealed class SetupTests
     {
         var packages = await PackedPackages.FolderOf("src/Cli/IisModuleValidator.Cli.csproj");
         using var home = new TempDirectory();
-        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var dotnetRoot = IisModuleValidator.Io.DotnetHost.Root;
         var environment = new Dictionary<string, string?>
         {
             ["HOME"] = home.Path,

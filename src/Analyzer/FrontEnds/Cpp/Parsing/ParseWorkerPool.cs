@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace IisModuleValidator.FrontEnds.Cpp.Parsing;
@@ -76,10 +75,7 @@ internal sealed class ParseWorkerPool : IUnitParser
             return null;
         }
         var assembly = Path.Combine(AppContext.BaseDirectory, "iis-module-validator.dll");
-        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory(); // <root>/shared/Microsoft.NETCore.App/<version>/
-        var root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(assembly) && File.Exists(host) ? (host, ["exec", assembly, ParseWorker.Verb]) : null;
+        return File.Exists(assembly) && Io.DotnetHost.Executable is { } host ? (host, ["exec", assembly, ParseWorker.Verb]) : null;
     }
 
     private sealed class WorkerProcess

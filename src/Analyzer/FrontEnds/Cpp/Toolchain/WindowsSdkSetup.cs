@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace IisModuleValidator.FrontEnds.Cpp.Toolchain;
@@ -72,17 +71,11 @@ public static class WindowsSdkSetup
         }
     }
 
-    /// <summary>The dotnet that runs this process (its runtime lives in &lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;), else PATH's.</summary>
+    /// <summary>The dotnet that runs this process, else PATH's.</summary>
     private static string? FindDotnet()
     {
         var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
-        var besideRuntime = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", executable));
-        if (File.Exists(besideRuntime))
-        {
-            return besideRuntime;
-        }
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        return Io.DotnetHost.Executable ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, executable))
             .FirstOrDefault(File.Exists);
     }
