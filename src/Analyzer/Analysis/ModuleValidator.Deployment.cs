@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IisModuleValidator.FrontEnds.IisConfig;
 using IisModuleValidator.Io;
 using IisModuleValidator.Model;
@@ -21,16 +20,9 @@ public sealed partial class ModuleValidator
         System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>> byContent,
         OfflinePaths paths)
     {
-        string sha256;
-        long length;
-        try
+        if (HashTextInput(path, out var sha256, out var length) is { } unreadable)
         {
-            var bytes = SafeFile.ReadAllBytes(path, SafeFile.MaxTextBytes);
-            (sha256, length) = (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return new InputResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
+            return unreadable;
         }
         var input = new AnalyzedInput(path, sha256, length, null);
         var problems = new List<(string Subject, string Why)>();

@@ -161,15 +161,11 @@ public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<R
         long length = 0;
         if (input.Kind != InputKind.SourceFolder)
         {
-            try
+            if (HashTextInput(path, out var hash, out length) is { } unreadable)
             {
-                var bytes = SafeFile.ReadAllBytes(path, SafeFile.MaxTextBytes);
-                (sha256, length) = (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+                return unreadable;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return new InputResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
-            }
+            sha256 = hash;
         }
         if (input.Kind is InputKind.CSharpProject or InputKind.CSharpFile)
         {
@@ -281,6 +277,22 @@ public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<R
     private InputResult Failed(string path, string? sha256, long length, Exception exception) =>
         new(new AnalyzedInput(path, sha256, length, null), [],
             [Notify(ToolNotificationIds.AnalysisFailed, path, $"{exception.GetType().Name}: {exception.Message}")]);
+
+    /// <summary>A project, source or configuration read once under the text cap for its hash; the notification when it cannot be read.</summary>
+    private InputResult? HashTextInput(string path, out string sha256, out long length)
+    {
+        (sha256, length) = ("", 0);
+        try
+        {
+            var bytes = SafeFile.ReadAllBytes(path, SafeFile.MaxTextBytes);
+            (sha256, length) = (Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new InputResult(null, [], [Notify(ToolNotificationIds.InputUnreadable, path, exception.Message)]);
+        }
+    }
 
     private ToolNotification Notify(string ruleId, string path, params string[] details) => ToolNotification.Create(catalog, ruleId, path, details);
 }

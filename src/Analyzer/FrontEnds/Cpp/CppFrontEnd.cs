@@ -90,6 +90,10 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .. unit.ExtraArguments,
         ];
 
+    /// <summary>The command line that precompiles <paramref name="header"/> with a unit's flags (the header parsed as a header).</summary>
+    public IReadOnlyList<string> PrecompiledHeaderArgumentsFor(CompileUnit unit, string header, string platform) =>
+        [.. ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument)];
+
     /// <summary>Only regular files under the size cap reach libclang: a FIFO would block it, a device never end.</summary>
     private static bool Readable(string path, List<string> problems)
     {

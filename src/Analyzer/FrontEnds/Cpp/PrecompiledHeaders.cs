@@ -63,7 +63,7 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
     private PrecompiledHeader? Build(CompileUnit unit, string header, string key)
     {
         var path = System.IO.Path.Combine(_directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
-        var arguments = frontEnd.ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument).ToList();
+        var arguments = frontEnd.PrecompiledHeaderArgumentsFor(unit, header, platform);
         var request = new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: path, transcoded);
         var systemHeadersOnly = SharedPrologue.IncludesOnlySystemHeaders(header, unit.IncludeDirectories);
         // A PCH kept from an earlier run is used in place while nothing it was built from has changed.

@@ -20,7 +20,10 @@ public static class LibClang
     public static string? LoadError => Loaded.Value.Error;
 
     /// <summary>What the loaded library says it is ("Debian clang version 19.1.7 (3)"), or null.</summary>
-    public static string? Version => IsAvailable ? ClangNative.Take(ClangNative.clang_getClangVersion()) : null;
+    public static string? Version => LoadedVersion.Value;
+
+    // Asked for every unit's cache key: once per process.
+    private static readonly Lazy<string?> LoadedVersion = new(() => IsAvailable ? ClangNative.Take(ClangNative.clang_getClangVersion()) : null);
 
     public static IEnumerable<string> Candidates()
     {

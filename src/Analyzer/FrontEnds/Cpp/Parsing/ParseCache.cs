@@ -10,7 +10,7 @@ namespace IisModuleValidator.FrontEnds.Cpp.Parsing;
 /// parse apart from file contents (the validator's build, libclang's version, the unit's path, its complete command
 /// line and the precompiled header it uses); the entry lists every file clang read for it (the unit, its include
 /// closure, and that of its precompiled header) with the SHA-256 of their content, and is used only while all of them
-/// still hold that content. Entries are written whole and renamed into place, so concurrent runs (a pipeline, the IDE
+/// still hold that content. Entries are written whole and renamed into place (AtomicFile), so concurrent runs (a pipeline, the IDE
 /// targets) never read half of one; an unreadable or foreign entry is a miss. Failed parses are not kept.
 /// </summary>
 internal sealed class ParseCache(string directory)
@@ -91,11 +91,8 @@ internal sealed class ParseCache(string directory)
         }
         try
         {
-            var path = EntryPath(key);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(new Entry(hashed, result with { Inputs = null }), ParseWorker.Json));
-            File.Move(temporary, path, overwrite: true);
+            var entry = JsonSerializer.SerializeToUtf8Bytes(new Entry(hashed, result with { Inputs = null }), ParseWorker.Json);
+            Io.AtomicFile.Replace(EntryPath(key), temporary => File.WriteAllBytes(temporary, entry));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -122,11 +119,7 @@ internal sealed class ParseCache(string directory)
         }
         try
         {
-            var path = PrecompiledHeaderPath(key);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-            File.Copy(builtPath, temporary, overwrite: true);
-            File.Move(temporary, path, overwrite: true);
+            Io.AtomicFile.Replace(PrecompiledHeaderPath(key), temporary => File.Copy(builtPath, temporary, overwrite: true));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -177,7 +177,7 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         IEnumerable<string> roots = sdkIncludeOverride is not null ? [sdkIncludeOverride] : SdkRoots();
         foreach (var root in roots)
         {
-            if (File.Exists(Path.Combine(root, "um", "httpserv.h")))
+            if (WindowsSdkPackage.HasHeaders(root))
             {
                 return [.. SdkSubfolders.Select(sub => Path.Combine(root, sub)).Where(Directory.Exists)];
             }

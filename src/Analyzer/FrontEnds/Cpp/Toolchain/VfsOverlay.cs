@@ -51,10 +51,7 @@ public static class VfsOverlay
         var path = Path.Combine(directory, $"sdk-overlay-{key}.json");
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(directory);
-            var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-            File.WriteAllText(temporary, Create(roots));
-            File.Move(temporary, path, overwrite: true);
+            Io.AtomicFile.Replace(path, temporary => File.WriteAllText(temporary, Create(roots)));
         }
         return path;
     }

@@ -55,10 +55,6 @@ public static class WindowsSdkPackage
 
     public static void WriteSetupRecord(string includeRoot)
     {
-        Directory.CreateDirectory(ToolDataDirectory);
-        // Written beside and renamed over: a concurrent reader sees the old line or the new one, never half of one.
-        var temporary = SetupRecordPath + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllText(temporary, includeRoot + "\n");
-        File.Move(temporary, SetupRecordPath, overwrite: true);
+        Io.AtomicFile.Replace(SetupRecordPath, temporary => File.WriteAllText(temporary, includeRoot + "\n"));
     }
 }
