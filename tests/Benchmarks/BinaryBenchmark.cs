@@ -12,10 +12,10 @@ public static class BinaryBenchmark
 {
     public static int Run(string[] args)
     {
-        var count = Option(args, "--files") is { } files ? int.Parse(files, System.Globalization.CultureInfo.InvariantCulture) : 1000;
-        var cli = Option(args, "--cli");
+        var count = Arguments.Option(args, "--files", 1000);
+        var cli = Arguments.Option(args, "--cli");
         // --samples DIR: other DLLs to copy, such as the g++-mingw-w64 builds of 'samples/build.sh --mingw --out DIR'.
-        var samples = Directory.EnumerateFiles(Option(args, "--samples") ?? RepositoryFolder("samples/bin"), "*.dll", SearchOption.AllDirectories)
+        var samples = Directory.EnumerateFiles(Arguments.Option(args, "--samples") ?? RepositoryFolder("samples/bin"), "*.dll", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).ToList();
         var distinct = Directory.CreateTempSubdirectory("iism-bench-dlls-").FullName;
         var copies = Directory.CreateTempSubdirectory("iism-bench-copies-").FullName;
@@ -56,9 +56,6 @@ public static class BinaryBenchmark
             Directory.Delete(copies, recursive: true);
         }
     }
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
     /// <summary>
     /// The CLI as users run it, a whole process from start to exit (start-up, every DLL, SARIF written), beside

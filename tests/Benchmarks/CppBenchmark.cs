@@ -13,7 +13,7 @@ public static class CppBenchmark
 {
     public static int Run(string[] args)
     {
-        var units = args.Length >= 2 && args[0] == "--units" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+        var units = Arguments.Option(args, "--units", 100);
         var (toolchain, error) = CppToolchain.Discover();
         if (toolchain is null)
         {

@@ -20,8 +20,8 @@ public static class FuzzBenchmark
 
     public static int Run(string[] args)
     {
-        var count = Option(args, "--mutants", 100_000);
-        var seed = Option(args, "--seed", 1);
+        var count = Arguments.Option(args, "--mutants", 100_000);
+        var seed = Arguments.Option(args, "--seed", 1);
         var seeds = Directory.EnumerateFiles(BinaryBenchmark.RepositoryFolder("samples/bin"), "*.dll", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
         var folder = Directory.CreateTempSubdirectory("iism-fuzz-").FullName;
@@ -46,12 +46,6 @@ public static class FuzzBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     }
 
     private static IEnumerable<(string Name, byte[] Bytes)> CraftedBinaries()

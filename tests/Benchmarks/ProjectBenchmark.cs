@@ -14,8 +14,8 @@ public static class ProjectBenchmark
 {
     public static int Run(string[] args)
     {
-        var units = Option(args, "--units") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 30;
-        if (Option(args, "--cli") is not { } cli)
+        var units = Arguments.Option(args, "--units", 30);
+        if (Arguments.Option(args, "--cli") is not { } cli)
         {
             Console.Error.WriteLine("project: --cli PATH (the published iis-module-validator) is required: the figures are whole processes");
             return 2;
@@ -27,7 +27,7 @@ public static class ProjectBenchmark
             return 2;
         }
         // --tree DIR: write the project there and keep it, to run the CLI or clang on it by hand.
-        var kept = Option(args, "--tree");
+        var kept = Arguments.Option(args, "--tree");
         var tree = kept ?? Directory.CreateTempSubdirectory("iism-bench-project-").FullName;
         var sarif = Path.Combine(tree, "report.sarif");
         try
@@ -95,7 +95,7 @@ public static class ProjectBenchmark
         var pch = Path.Combine(tree, "yardstick.pch");
         var watch = Stopwatch.StartNew();
         var first = project.Units[0];
-        Clang([.. frontEnd.ArgumentsFor(first with { SourcePath = header }, project.Platform).Select(argument => argument == "c++" ? "c++-header" : argument), header, "-o", pch]);
+        Clang([.. frontEnd.PrecompiledHeaderArgumentsFor(first, header, project.Platform), header, "-o", pch]);
         project.Units.Where(unit => !unit.SourcePath.EndsWith("stdafx.cpp", StringComparison.Ordinal))
             .AsParallel().WithDegreeOfParallelism(Environment.ProcessorCount)
             .ForAll(unit => Clang([.. frontEnd.ArgumentsFor(unit, project.Platform), "-include-pch", pch, "-fsyntax-only", unit.SourcePath]));
@@ -113,7 +113,4 @@ public static class ProjectBenchmark
             throw new InvalidOperationException($"the yardstick failed: clang-19 {string.Join(' ', start.ArgumentList)}\n{errors}");
         }
     }
-
-    private static string? Option(string[] args, string name) =>
-        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }

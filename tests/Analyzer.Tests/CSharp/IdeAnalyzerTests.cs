@@ -132,7 +132,8 @@ public sealed class IdeAnalyzerTests
     private static async Task<(int ExitCode, string Output)> BuildWithTheAnalyzer(TempDirectory temp, IEnumerable<string> files)
     {
         var project = WriteProjectWithTheAnalyzer(temp, files);
-        return await RunDotnet("build", project, "-nologo", "-clp:NoSummary");
+        var build = await RunDotnet("build", project, "-nologo", "-clp:NoSummary");
+        return (build.ExitCode, build.StandardOutput);
     }
 
     /// <summary>A module project of the given sources and the samples' interop, with the analyzer and its code fixes.</summary>
@@ -159,6 +160,6 @@ public sealed class IdeAnalyzerTests
     }
 
     /// <summary>`dotnet VERB PROJECT …` in the project's folder.</summary>
-    private static Task<(int ExitCode, string Output)> RunDotnet(params string[] arguments) =>
-        Cli.PackedPackages.Run("dotnet", arguments, Path.GetDirectoryName(arguments[1]));
+    private static Task<ProcessRun> RunDotnet(params string[] arguments) =>
+        TestProcess.Run("dotnet", arguments, Path.GetDirectoryName(arguments[1]));
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IisModuleValidator.Tests.Cli;
 
 /// <summary>
@@ -22,14 +20,9 @@ public sealed class MsBuildExecTests
               </Target>
             </Project>
             """));
-        var start = new ProcessStartInfo("dotnet", ["msbuild", project, "-nologo", "-v:m"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await error;
+        var (exitCode, output, _) = await TestProcess.Run("dotnet", ["msbuild", project, "-nologo", "-v:m"]);
 
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.NotEqual(0, exitCode);
         // MSBuild re-prints a recognised error as "origin : error CODE: message [project]".
         Assert.Contains("samples/bin/x64/missing-handler.dll : error IISM2001: RQ_END_REQUEST is registered", output);
         Assert.Contains("samples/bin/x64/split-module.dll: note IISM9009: Not recovered from the binary", output);

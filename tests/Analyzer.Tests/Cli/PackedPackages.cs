@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IisModuleValidator.Tests.Cli;
 
 /// <summary>
@@ -23,8 +21,8 @@ internal static class PackedPackages
                 return folder;
             }
             folder = Path.Combine(Root, Path.GetFileNameWithoutExtension(project));
-            var (exitCode, output) = await Run("dotnet", ["pack", Path.Combine(TestPaths.RepositoryRoot, project), "-c", "Release", "-o", folder, "-nologo"]);
-            Assert.True(exitCode == 0, output);
+            var pack = await TestProcess.Run("dotnet", ["pack", Path.Combine(TestPaths.RepositoryRoot, project), "-c", "Release", "-o", folder, "-nologo"]);
+            Assert.True(pack.ExitCode == 0, pack.Output);
             Folders[project] = folder;
             return folder;
         }
@@ -32,33 +30,5 @@ internal static class PackedPackages
         {
             OneAtATime.Release();
         }
-    }
-
-    /// <summary>Runs a process to its end: exit code and both streams together.</summary>
-    public static async Task<(int ExitCode, string Output)> Run(string fileName, IEnumerable<string> arguments,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + await error);
     }
 }

@@ -28,13 +28,13 @@ public sealed class SetupTests
         };
         var tools = Path.Combine(home.Path, "tools");
         var version = typeof(IisModuleValidator.Cli.CheckCommand).Assembly.GetName().Version!.ToString(3);
-        var install = await PackedPackages.Run("dotnet", ["tool", "install", "iis-module-validator", "--tool-path", tools, "--add-source", packages, "--version", version],
+        var install = await TestProcess.Run("dotnet", ["tool", "install", "iis-module-validator", "--tool-path", tools, "--add-source", packages, "--version", version],
             home.Path, environment);
         Assert.True(install.ExitCode == 0, install.Output);
         var tool = Path.Combine(tools, "iis-module-validator");
 
         string[] check = ["check", "--base-dir", TestPaths.RepositoryRoot, Sample];
-        var before = await PackedPackages.Run(tool, check, home.Path, environment);
+        var before = await TestProcess.Run(tool, check, home.Path, environment);
         Assert.Equal(2, before.ExitCode);
         Assert.Contains("IISM9007", before.Output);
         Assert.Contains("run 'iis-module-validator setup' once", before.Output);
@@ -56,13 +56,13 @@ public sealed class SetupTests
               </packageSources>
             </configuration>
             """);
-        var setup = await PackedPackages.Run(tool, ["setup"], work, environment);
+        var setup = await TestProcess.Run(tool, ["setup"], work, environment);
         Assert.True(setup.ExitCode == 0, setup.Output);
         var restored = Path.Combine(home.Path, ".nuget", "packages", "microsoft.windows.sdk.cpp");
         Assert.Contains($"Windows SDK headers restored: {restored}", setup.Output);
         Assert.Contains("libclang: ", setup.Output);
 
-        var after = await PackedPackages.Run(tool, check, work, environment);
+        var after = await TestProcess.Run(tool, check, work, environment);
         var inProcess = CliRun.Run(check);
         Assert.Equal(1, inProcess.Exit);
         Assert.Contains("error IISM2001", inProcess.Output);

@@ -53,7 +53,7 @@ public sealed class VcxprojTargetsTests
             "msbuild", project, "-nologo", "-v:m", "-p:Configuration=Release", "-p:Platform=x64", $"-p:VCTargetsPath={vcTargets}{Path.DirectorySeparatorChar}",
             $"-p:PrebuiltModule={TestPaths.Sample("x64/missing-handler.dll")}", .. extra,
         ];
-        var failed = await PackedPackages.Run("dotnet", Build(), temp.Path);
+        var failed = await TestProcess.Run("dotnet", Build(), temp.Path);
         Assert.NotEqual(0, failed.ExitCode);
         // MSBuild's own error lines: "file(line,col): error CODE: message [project]", the form the Error List opens.
         Assert.Contains("missing-handler.cpp(36,12): error IISM2001: RQ_END_REQUEST is registered for CAuditModule", failed.Output);
@@ -61,13 +61,13 @@ public sealed class VcxprojTargetsTests
         Assert.Contains($"[{project}]", failed.Output);
         Assert.DoesNotContain("MSB3073", failed.Output);
 
-        var passed = await PackedPackages.Run("dotnet", Build("-p:IisModuleValidatorArguments=--rule%20IISM2001=warning"), temp.Path);
+        var passed = await TestProcess.Run("dotnet", Build("-p:IisModuleValidatorArguments=--rule%20IISM2001=warning"), temp.Path);
         Assert.True(passed.ExitCode == 0, passed.Output);
         Assert.Contains("missing-handler.cpp(36,12): warning IISM2001:", passed.Output);
         Assert.DoesNotContain("error", passed.Output);
 
         // A team that fails on warnings: the same warnings, and the build fails once, saying why.
-        var strict = await PackedPackages.Run("dotnet", Build("-p:IisModuleValidatorArguments=--rule%20IISM2001=warning", "-p:IisModuleValidatorFailOn=warning"), temp.Path);
+        var strict = await TestProcess.Run("dotnet", Build("-p:IisModuleValidatorArguments=--rule%20IISM2001=warning", "-p:IisModuleValidatorFailOn=warning"), temp.Path);
         Assert.NotEqual(0, strict.ExitCode);
         Assert.Contains("missing-handler.cpp(36,12): warning IISM2001:", strict.Output);
         Assert.Contains("error IISM: IIS Module Validator: findings at or above IisModuleValidatorFailOn 'warning'", strict.Output);
