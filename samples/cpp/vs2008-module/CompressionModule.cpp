@@ -1,5 +1,23 @@
 // CompressionModule.cpp © 2009 Contoso. Saved by Visual Studio 2008 in the ANSI code page.
 #include "CompressionModule.h"
+#include <new>
+
+// From the VC6 ISAPI filter this module replaced: C++17 removed both the exception specification and `register`.
+static BYTE* AllocateWindow(DWORD cb) throw(std::bad_alloc)
+{
+    return new BYTE[cb];
+}
+
+static DWORD Adler32(const BYTE* pb, DWORD cb)
+{
+    register DWORD a = 1, b = 0;
+    for (register DWORD i = 0; i < cb; i++)
+    {
+        a = (a + pb[i]) % 65521;
+        b = (b + a) % 65521;
+    }
+    return (b << 16) | a;
+}
 
 #ifdef COMPRESS_GZIP
 REQUEST_NOTIFICATION_STATUS CCompressionModule::OnSendResponse(IN IHttpContext* pHttpContext, IN ISendResponseProvider* pProvider)

@@ -16,6 +16,25 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
 {
     private static readonly string[] SdkSubfolders = ["um", "shared", "ucrt", "winrt"];
 
+    /// <summary>
+    /// The warning groups clang 19 reports as errors by default, which -w leaves on and -Wno-everything turned off: MSVC
+    /// accepts most of them (C++17's `throw(int)` is its warning C5040). Listed by `diagtool show-enabled -w` for
+    /// C++14/17/20 on both MSVC targets; a group an older libclang does not know is ignored under -w.
+    /// </summary>
+    private static readonly string[] DefaultErrorWarnings =
+    [
+        "address-of-temporary", "argument-outside-range", "atomic-access", "c++11-narrowing", "c++11-narrowing-const-reference",
+        "delegating-ctor-cycles", "dtor-typedef", "dynamic-exception-spec", "elaborated-enum-base", "elaborated-enum-class",
+        "enum-constexpr-conversion", "gnu-array-member-paren-init", "hip-omp-target-directives", "hlsl-availability",
+        "implicit-function-declaration", "implicit-int", "incompatible-function-pointer-types", "incompatible-ms-struct",
+        "increment-bool", "initializer-overrides", "int-conversion", "invalid-constexpr", "invalid-ios-deployment-target",
+        "invalid-partial-specialization", "invalid-static-assert-message", "invalid-token-paste",
+        "missing-template-arg-list-after-template-kw", "module-file-config-mismatch", "module-import-in-extern-c",
+        "modules-import-nested-redundant", "non-pod-varargs", "nullability-declspec", "out-of-line-declaration",
+        "private-header", "register", "reserved-user-defined-literal", "return-mismatch", "signed-unsigned-wchar",
+        "static-float-init", "strict-primary-template-shadow", "unusable-partial-specialization", "vec-elem-size",
+    ];
+
     /// <summary>The flags every translation unit gets, before its own defines and include folders.</summary>
     public IReadOnlyList<string> BaseArguments(string platform)
     {
@@ -29,6 +48,7 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
             // intrinsic headers copies that whole map (clang-19: +90 MiB on the STL alone). Only errors are read.
             "-w",
         };
+        arguments.AddRange(DefaultErrorWarnings.Select(group => $"-Wno-{group}"));
         if (OverlayPath is not null)
         {
             arguments.AddRange(["-ivfsoverlay", OverlayPath]);
