@@ -24,6 +24,8 @@ public static class CommandLine
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            // Program ends the process on SIGINT and SIGTERM itself, through the exit handlers (workers, scratch folders).
+            ProcessTerminationTimeout = null,
         };
         if (parseResult.Errors.Count > 0)
         {

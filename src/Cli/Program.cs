@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IisModuleValidator.Cli;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
 
@@ -6,4 +7,14 @@ if (args is [ParseWorker.Verb])
 {
     return ParseWorker.Run(Console.In, Console.Out);
 }
+// Ctrl+C or a pipeline's SIGTERM ends the run through the exit handlers, which stop the parse workers and remove the
+// scratch folders; the default action would end the process without them. 128 + the signal, as shells report it.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => EndOn(context, 130));
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => EndOn(context, 143));
 return CommandLine.Invoke(CliApplication.CreateRoot(), args);
+
+static void EndOn(PosixSignalContext context, int exitCode)
+{
+    context.Cancel = true;
+    Environment.Exit(exitCode);
+}

@@ -24,7 +24,8 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
     // Building a PCH costs about one parse: with two units on two cores parsing both in full is as fast.
     private const int MinimumSharingUnits = 3;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("iism-pch-").FullName;
+    // Made on the first PCH built: most projects are answered from the parse cache or need none.
+    private readonly Lazy<Io.ScratchFolder> _directory = new(() => Io.ScratchFolder.Create("iism-pch-"));
     private readonly ConcurrentDictionary<string, Lazy<PrecompiledHeader?>> _built = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _firstHeaders = new(StringComparer.Ordinal);
 
@@ -62,16 +63,17 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
 
     private PrecompiledHeader? Build(CompileUnit unit, string header, string key)
     {
-        var path = System.IO.Path.Combine(_directory, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
         var arguments = frontEnd.PrecompiledHeaderArgumentsFor(unit, header, platform);
-        var request = new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: path, transcoded);
+        var request = new UnitParseRequest(header, arguments, ExcludeDeclarationsFromPch: false, PchOutputPath: null, transcoded);
         var systemHeadersOnly = SharedPrologue.IncludesOnlySystemHeaders(header, unit.IncludeDirectories);
         // A PCH kept from an earlier run is used in place while nothing it was built from has changed.
-        var cacheKey = cache is null ? null : ParseCache.Key(request with { PchOutputPath = null }, "precompiled header");
+        var cacheKey = cache is null ? null : ParseCache.Key(request, "precompiled header");
         if (cacheKey is not null && cache!.TryGetPrecompiledHeader(cacheKey, out var kept) is { } keptPath)
         {
             return new PrecompiledHeader(keptPath, systemHeadersOnly, kept.Inputs ?? [header]);
         }
+        var path = System.IO.Path.Combine(_directory.Value.Path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16] + ".pch");
+        request = request with { PchOutputPath = path };
         var result = parser.Parse(request);
         if (cacheKey is not null)
         {
@@ -82,13 +84,9 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
 
     public void Dispose()
     {
-        try
+        if (_directory.IsValueCreated)
         {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A PCH still mapped by a translation unit on another thread; the temp folder is cleaned later.
+            _directory.Value.Dispose();
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using IisModuleValidator.Workers;
 
 namespace IisModuleValidator.FrontEnds.Cpp.Parsing;
 
 /// <summary>
-/// The loop a parse worker process runs (`iis-module-validator __parse-worker`): one JSON request a line on standard
-/// input, one JSON result a line on standard output, until standard input closes. It parses in-process; the host
-/// that started it survives when libclang crashes it.
+/// What a parse worker process runs (`iis-module-validator __parse-worker`): a <see cref="WorkerLoop"/> of JSON parse
+/// requests. It parses in-process; the validator that started it survives when libclang crashes it.
 /// </summary>
 public static class ParseWorker
 {
@@ -16,7 +16,7 @@ public static class ParseWorker
     public static int Run(TextReader input, TextWriter output)
     {
         var parser = new InProcessParser();
-        while (input.ReadLine() is { } line)
+        return WorkerLoop.Run(input, output, line =>
         {
             UnitParseResult result;
             try
@@ -28,9 +28,7 @@ public static class ParseWorker
             {
                 result = UnitParseResult.Failed($"the parse worker failed: {exception.GetType().Name}: {exception.Message}");
             }
-            output.WriteLine(JsonSerializer.Serialize(result, Json));
-            output.Flush();
-        }
-        return 0;
+            return JsonSerializer.Serialize(result, Json);
+        });
     }
 }
