@@ -1,11 +1,17 @@
 using System.Runtime.InteropServices;
 using IisModuleValidator.Cli;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
+using IisModuleValidator.FrontEnds.Cpp.Projects;
 
-// The hidden verb that runs a C++ parse worker: the validator starts these itself, one per core.
+// The hidden verbs of the worker processes the validator starts itself: C++ parse workers, one per core...
 if (args is [ParseWorker.Verb])
 {
     return ParseWorker.Run(Console.In, Console.Out);
+}
+// And the one that evaluates projects with MSBuild, with a budget and a scrubbed environment.
+if (args is [ProjectEvaluationWorker.Verb])
+{
+    return ProjectEvaluationWorker.Run(Console.In, Console.Out);
 }
 // Ctrl+C or a pipeline's SIGTERM ends the run through the exit handlers, which stop the parse workers and remove the
 // scratch folders; the default action would end the process without them. 128 + the signal, as shells report it.

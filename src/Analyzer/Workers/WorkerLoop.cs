@@ -20,8 +20,12 @@ public static class WorkerLoop
         while (input.ReadLine() is { } line)
         {
             waiting.Stop();
-            output.WriteLine(answer(line));
-            output.Flush();
+            var reply = answer(line);
+            lock (output)
+            {
+                output.WriteLine(reply);
+                output.Flush();
+            }
             Volatile.Write(ref waiting, Stopwatch.StartNew());
         }
         return 0;

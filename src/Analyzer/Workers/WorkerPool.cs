@@ -51,28 +51,35 @@ public sealed class WorkerPool
     /// <summary>The worker's answer, or why there is none.</summary>
     public (string? Answer, string? Failure) Send(string request, WorkerBounds bounds)
     {
-        if (TakeIdle() is not { } worker)
+        while (true)
         {
-            try
+            var reused = TakeIdle();
+            var worker = reused;
+            if (worker is null)
             {
-                worker = WorkerProcess.Start(_command.FileName, _command.Arguments, _environment);
+                try
+                {
+                    worker = WorkerProcess.Start(_command.FileName, _command.Arguments, _environment);
+                }
+                catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+                {
+                    return (null, $"{bounds.WorkerName} could not be started: {exception.Message}");
+                }
+                _all[worker] = 0;
             }
-            catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+            var (answer, failure, delivered) = worker.Send(request, bounds);
+            if (failure is null)
             {
-                return (null, $"{bounds.WorkerName} could not be started: {exception.Message}");
+                _idle.Add((worker, Stopwatch.GetTimestamp()));
+                return (answer, null);
             }
-            _all[worker] = 0;
-        }
-        var (answer, failure) = worker.Send(request, bounds);
-        if (failure is null)
-        {
-            _idle.Add((worker, Stopwatch.GetTimestamp()));
-        }
-        else
-        {
             Retire(worker);
+            if (delivered || reused is null)
+            {
+                return (null, failure);
+            }
+            // A kept worker that had ended by itself never saw the request: a new one takes it.
         }
-        return (answer, failure);
     }
 
     /// <summary>An idle worker that is still running and has not waited past <see cref="IdleRetirement"/>; others are ended.</summary>

@@ -71,8 +71,9 @@ internal sealed class WorkerProcess
         }
     }
 
-    /// <summary>The answer line, or the failure that ended the request (the worker is then unusable).</summary>
-    public (string? Answer, string? Failure) Send(string request, WorkerBounds bounds)
+    /// <summary>The answer line, or the failure that ended the request (the worker is then unusable); Delivered is false
+    /// when the worker had ended before it could take the request (a reused worker that ended by itself).</summary>
+    public (string? Answer, string? Failure, bool Delivered) Send(string request, WorkerBounds bounds)
     {
         try
         {
@@ -81,7 +82,7 @@ internal sealed class WorkerProcess
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            return (null, Died(bounds));
+            return (null, Died(bounds), false);
         }
         var reply = _process.StandardOutput.ReadLineAsync();
         var clock = Stopwatch.StartNew();
@@ -89,14 +90,14 @@ internal sealed class WorkerProcess
         {
             if (clock.Elapsed > bounds.Timeout)
             {
-                return (null, $"{bounds.Doer} took longer than {bounds.Timeout.TotalSeconds:0} s on this file and was stopped");
+                return (null, $"{bounds.Doer} took longer than {bounds.Timeout.TotalSeconds:0} s on this file and was stopped", true);
             }
             if (ResidentBytes() > bounds.MemoryCeilingBytes)
             {
-                return (null, $"{bounds.Doer} used more than {bounds.MemoryCeilingBytes / (1024 * 1024)} MiB of memory on this file and was stopped");
+                return (null, $"{bounds.Doer} used more than {bounds.MemoryCeilingBytes / (1024 * 1024)} MiB of memory on this file and was stopped", true);
             }
         }
-        return reply.Result is { } line ? (line, null) : (null, Died(bounds));
+        return reply.Result is { } line ? (line, null, true) : (null, Died(bounds), true);
     }
 
     private long ResidentBytes()

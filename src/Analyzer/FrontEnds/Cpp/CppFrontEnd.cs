@@ -40,7 +40,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
     public CppAnalysis Analyze(CppProject project)
     {
         var problems = new List<string>(project.ProblemList);
-        var readable = project.Units.Where(unit => Readable(unit.SourcePath, problems)).ToList();
+        var readable = project.Units.Where(unit => Readable(unit, problems)).ToList();
         // Only what can hold a module is parsed: a vendored library's sources name nothing of IIS.
         var evidence = new ModuleEvidence();
         var namingIis = readable.Where(evidence.CanHoldModule).ToList();
@@ -95,15 +95,17 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
         [.. ArgumentsFor(unit with { SourcePath = header }, platform).Select(argument => argument == "c++" ? "c++-header" : argument)];
 
     /// <summary>Only regular files under the size cap reach libclang: a FIFO would block it, a device never end.</summary>
-    private static bool Readable(string path, List<string> problems)
+    private static bool Readable(CompileUnit unit, List<string> problems)
     {
+        var path = unit.SourcePath;
+        var named = Projects.EvaluatedText.Describe(path, unit.AsWritten);
         var problem = FileStatus.KindOf(path) switch
         {
-            FileKind.Missing => $"'{path}' is listed but does not exist",
-            FileKind.Directory => $"'{path}' is listed as a source but is a folder",
-            FileKind.Special => $"'{path}' is not a regular file (a FIFO, socket or device), so it is not read",
-            _ => new FileInfo(path).Length > SafeFile.MaxTextBytes ? $"'{path}' is larger than the {SafeFile.MaxTextBytes / (1024 * 1024)} MiB the validator reads"
-                : SharedPrologue.IncludedSpecialFile(path) is { } special ? $"'{path}' includes '{special}', which is not a regular file (a device or FIFO), so it is not parsed"
+            FileKind.Missing => $"{named} is listed but does not exist",
+            FileKind.Directory => $"{named} is listed as a source but is a folder",
+            FileKind.Special => $"{named} is not a regular file (a FIFO, socket or device), so it is not read",
+            _ => new FileInfo(path).Length > SafeFile.MaxTextBytes ? $"{named} is larger than the {SafeFile.MaxTextBytes / (1024 * 1024)} MiB the validator reads"
+                : SharedPrologue.IncludedSpecialFile(path) is { } special ? $"{named} includes '{BoundedText.Of(special)}', which is not a regular file (a device or FIFO), so it is not parsed"
                 : null,
         };
         if (problem is not null)

@@ -8,6 +8,10 @@ public sealed record CompileUnit(string SourcePath, IReadOnlyList<string> Define
     /// <summary>The header the project precompiles for this unit (MSVC /Yu: PrecompiledHeader Use, PrecompiledHeaderFile),
     /// as the unit's #include names it; null when the unit does not use one.</summary>
     public string? PrecompiledHeaderFile { get; init; }
+
+    /// <summary>The item as the project writes it, where evaluation expanded it; messages quote this, not the evaluated path
+    /// (see <see cref="Projects.EvaluatedText"/>).</summary>
+    public string? AsWritten { get; init; }
 }
 
 /// <summary>The sources of one module: a folder, a .vcxproj configuration or a compile_commands.json.</summary>

@@ -1,6 +1,6 @@
-using Microsoft.Build.Evaluation;
-using Microsoft.Build.Exceptions;
+using System.Text.Json;
 using IisModuleValidator.Model;
+using IisModuleValidator.Workers;
 
 namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 
@@ -8,103 +8,63 @@ namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 /// A .vcxproj evaluated by MSBuild itself, one configuration at a time (Configuration, Platform and SolutionDir as
 /// Visual Studio sets them): conditions, property functions, imported property sheets, Directory.Build.props and
 /// ItemDefinitionGroup defaults all apply as in a build. Off Windows the Visual C++ targets are absent: $(VCTargetsPath)
-/// points at our stand-ins, and imports that do not exist are ignored. Only called once <see cref="MsBuildInstance"/>
-/// has registered MSBuild.
+/// points at our stand-ins, and imports that do not exist are ignored. The evaluation runs in a project worker
+/// (<see cref="ProjectEvaluationWorker"/>, <see cref="MsBuildEvaluator"/>), bounded by <see cref="Bounds"/>; no
+/// Microsoft.Build code runs in this process.
 /// </summary>
 internal static class VcxprojEvaluation
 {
+    /// <summary>A real project's four configurations take about a second; a hostile one is stopped here.</summary>
+    public static readonly WorkerBounds Bounds = new(TimeSpan.FromSeconds(30), 768L * 1024 * 1024, "MSBuild's evaluation", "a project worker", QuoteStandardError: false);
 
-    private const ProjectLoadSettings Settings = ProjectLoadSettings.IgnoreMissingImports | ProjectLoadSettings.IgnoreInvalidImports
-                                                 | ProjectLoadSettings.IgnoreEmptyImports | ProjectLoadSettings.DoNotEvaluateElementsWithFalseCondition;
+    private static readonly Lazy<WorkerPool?> Workers = new(() => WorkerPool.For(ProjectEvaluationWorker.Verb, EvaluationEnvironment.Apply));
 
-    /// <summary>One project per configuration, in the order given; null when MSBuild cannot evaluate the file (the caller falls back).</summary>
-    public static IReadOnlyList<(CppProject Project, IReadOnlyList<string> Problems)>? Load(string path, IReadOnlyList<string> configurations, string solutionDirectory,
-        Func<string, SourceLocation> anchor, out string? failure)
+    /// <summary>One project per configuration, in the order given; null when MSBuild cannot evaluate the file (the caller falls
+    /// back), with <paramref name="failure"/> saying why and <paramref name="refused"/> whether that is worth a notification.</summary>
+    public static IReadOnlyList<CppProject>? Load(string path, IReadOnlyList<string> configurations, string solutionDirectory,
+        Func<string, SourceLocation> anchor, out string? failure, out bool refused)
     {
-        failure = null;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var evaluated = new List<Project>();
-        try
+        refused = false;
+        if (Workers.Value is not { } workers)
         {
-            var results = new List<(CppProject, IReadOnlyList<string>)>();
-            evaluated.AddRange(configurations.Select(configuration => Evaluate(path, configuration, solutionDirectory)));
-            var exports = evaluated.Select((project, index) => Exports(project, configurations[index], directory, anchor(configurations[index]))).ToList();
-            for (var i = 0; i < configurations.Count; i++)
-            {
-                var project = evaluated[i];
-                var problems = new List<string>();
-                var includePath = Split(project.GetPropertyValue("IncludePath"));
-                var units = new List<CompileUnit>();
-                foreach (var item in project.GetItems("ClCompile"))
-                {
-                    if (string.Equals(item.GetMetadataValue("ExcludedFromBuild").Trim(), "true", StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-                    var include = item.EvaluatedInclude.Trim();
-                    if (include.Length == 0)
-                    {
-                        problems.Add("a ClCompile item names no file");
-                        continue;
-                    }
-                    if (WindowsPath.IsForeignAbsolute(include))
-                    {
-                        problems.Add($"'{include}' is an absolute Windows path that does not exist here");
-                        continue;
-                    }
-                    var includes = Split(item.GetMetadataValue("AdditionalIncludeDirectories")).Concat(includePath)
-                        .Where(folder => !WindowsPath.IsForeignAbsolute(folder))
-                        .Select(folder => WindowsPath.Resolve(folder, directory)).Prepend(directory).Distinct(StringComparer.Ordinal).ToList();
-                    units.Add(new CompileUnit(WindowsPath.Resolve(include, directory), [.. Split(item.GetMetadataValue("PreprocessorDefinitions")).Distinct(StringComparer.Ordinal)], includes, [])
-                    {
-                        PrecompiledHeaderFile = PrecompiledHeaderSetting.UsedHeader(item.GetMetadataValue("PrecompiledHeader"), item.GetMetadataValue("PrecompiledHeaderFile")),
-                    });
-                }
-                var type = project.GetPropertyValue("ConfigurationType");
-                results.Add((new CppProject(path, Platform(configurations[i]), configurations[i], units, exports, problems)
-                {
-                    ConfigurationType = type.Length > 0 ? type : null,
-                }, problems));
-            }
-            return results;
-        }
-        catch (Exception exception) when (exception is InvalidProjectFileException or InvalidOperationException or ArgumentException or IOException)
-        {
-            failure = exception.Message;
+            failure = "no project worker can be started beside this process";
             return null;
         }
-        finally
+        var (line, stopped) = workers.Send(JsonSerializer.Serialize(new EvaluationRequest(Path.GetFullPath(path), configurations, solutionDirectory), ProjectEvaluationWorker.Json), Bounds);
+        EvaluationAnswer? answer = null;
+        try
         {
-            evaluated.ForEach(project => project.ProjectCollection.Dispose());
+            answer = line is null ? null : JsonSerializer.Deserialize<EvaluationAnswer>(line, ProjectEvaluationWorker.Json);
         }
-    }
-
-    private static Project Evaluate(string path, string configuration, string solutionDirectory)
-    {
-        var (name, platform) = configuration.Split('|') is [var c, var p] ? (c, p) : (configuration, "x64");
-        var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        catch (JsonException)
         {
-            ["Configuration"] = name,
-            ["Platform"] = platform,
-            ["SolutionDir"] = solutionDirectory + Path.DirectorySeparatorChar,
-            ["VCTargetsPath"] = Path.Combine(AppContext.BaseDirectory, "vctargets") + Path.DirectorySeparatorChar,
-            ["DesignTimeBuild"] = "true",
-        };
-        var collection = new ProjectCollection(globals);
-        return new Project(path, globals, toolsVersion: null, collection, Settings);
+            stopped = "the project worker's answer could not be read";
+        }
+        if (answer is null)
+        {
+            // Crashed, over time or memory: the project is still read, by the validator's own evaluation, and the user told.
+            refused = true;
+            failure = $"{stopped ?? "the project worker answered nothing"}; the project was read by the validator's own evaluation instead";
+            return null;
+        }
+        if (answer.Configurations is not { } evaluated)
+        {
+            refused = answer.Refusal;
+            failure = answer.Failure ?? "MSBuild gave no configurations";
+            return null;
+        }
+        failure = null;
+        return [.. evaluated.Select(result => new CppProject(path, Platform(result.Configuration), result.Configuration, result.Units,
+            [.. evaluated.Select(each => LinkerExports.Configuration(each.Configuration, Platform(each.Configuration), each.ModuleDefinitionFile, each.LinkOptions, anchor(each.Configuration)))],
+            result.Problems)
+        {
+            ConfigurationType = result.ConfigurationType,
+        })];
     }
 
-    private static ExportConfiguration Exports(Project project, string configuration, string directory, SourceLocation location)
-    {
-        var link = project.ItemDefinitions.TryGetValue("Link", out var definition) ? definition : null;
-        var defFile = link?.GetMetadataValue("ModuleDefinitionFile").Trim() is { Length: > 0 } value ? value : null;
-        var defPath = defFile is null ? null : WindowsPath.Resolve(defFile, directory);
-        return LinkerExports.Configuration(configuration, Platform(configuration), defPath, link?.GetMetadataValue("AdditionalOptions"), location);
-    }
+    public static string RefusedFunction(string function, string file) =>
+        $"'{Io.BoundedText.Of(Path.GetFileName(file))}' calls the property function {Io.BoundedText.Of(function)}, which reads files, folders, the environment or the registry, or runs a regular expression; evaluation runs none, so the project was read by the validator's own evaluation";
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";
 
-    private static IEnumerable<string> Split(string value) =>
-        value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(part => !part.Contains("$(", StringComparison.Ordinal) && !part.StartsWith("%(", StringComparison.Ordinal));
 }

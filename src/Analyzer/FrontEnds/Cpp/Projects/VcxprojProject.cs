@@ -52,8 +52,10 @@ public static partial class VcxprojProject
                      ?? configurations[0];
         configurations = [.. configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)];
 
-        // MSBuild itself when the .NET SDK's is at hand, unless an import is not a regular file (MSBuild would read it).
+        // MSBuild itself, in a project worker, unless an import is not a regular file (MSBuild would read it) or a file the
+        // project reads calls a property function that reads beyond its text.
         string why;
+        var projectProblems = new List<string>();
         if (missingImports.Any(import => import.Contains("not a regular file", StringComparison.Ordinal)))
         {
             why = "an import is not a regular file";
@@ -62,27 +64,32 @@ public static partial class VcxprojProject
         {
             why = "asked for";
         }
-        else if (MsBuildInstance.Unavailable is { } unavailable)
+        else if (RefusedFunction(document, path) is { } refusal)
         {
-            why = $"MSBuild is not available: {unavailable}";
+            why = "a property function is refused";
+            projectProblems.Add(refusal);
         }
-        else if (VcxprojEvaluation.Load(path, configurations, context.SolutionDirectory, configuration => Anchor(document, path, configuration), out var failure) is { } evaluated)
+        else if (VcxprojEvaluation.Load(path, configurations, context.SolutionDirectory, configuration => Anchor(document, path, configuration), out var failure, out var refused) is { } evaluated)
         {
-            return Distinct(evaluated.Select(result => result.Project with
+            return Distinct(evaluated.Select(project => project with
             {
                 MissingImports = [],
-                EvaluationNote = "evaluated by MSBuild, with stand-ins for the Visual C++ targets and missing imports ignored",
+                EvaluationNote = "evaluated by MSBuild in a project worker, with stand-ins for the Visual C++ targets and missing imports ignored",
             }));
         }
         else
         {
-            why = $"MSBuild could not evaluate it: {failure}";
+            why = refused ? "MSBuild's evaluation was refused or stopped, as its IISM9010 says" : failure ?? "MSBuild could not evaluate it";
+            if (refused)
+            {
+                projectProblems.Add(failure ?? why);
+            }
         }
 
         var exports = configurations.Select(configuration => Exports(document, path, context, configuration)).ToList();
         return Distinct(configurations.Select(configuration =>
         {
-            var problems = new List<string>();
+            var problems = new List<string>(projectProblems);
             var units = Units(document, context, configuration, problems);
             return new CppProject(path, Platform(configuration), configuration, units, exports, problems)
             {
@@ -92,6 +99,19 @@ public static partial class VcxprojProject
             };
         }));
     }
+
+    /// <summary>The first refused property function in the project or an import the validator found, said as a problem.</summary>
+    private static string? RefusedFunction(XDocument document, string path) =>
+        document.DescendantNodes().Select(node => node switch
+            {
+                XText text => (Text: text.Value, Element: text.Parent),
+                XElement element => (Text: string.Join(' ', element.Attributes().Select(attribute => attribute.Value)), Element: element),
+                _ => (Text: "", Element: null),
+            })
+            .Select(part => (Function: EvaluatedText.FirstRefusedFunction(part.Text), part.Element))
+            .Where(part => part.Function is not null)
+            .Select(part => VcxprojEvaluation.RefusedFunction(part.Function!, part.Element?.Annotation<ProjectImports.ImportedFrom>()?.Path ?? path))
+            .FirstOrDefault();
 
     /// <summary>Configurations whose code is the same (platform, files, defines) are parsed once.</summary>
     private static List<CppProject> Distinct(IEnumerable<CppProject> projects) =>
