@@ -46,7 +46,9 @@ public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<R
         var resolution = InputResolver.Resolve(inputs, baseDirectory, catalog);
         var context = new RuleContext(catalog, options.ExpectedArchitecture);
         var toolchain = new Lazy<(CppToolchain?, string?)>(() => CppToolchain.Discover(options.SdkInclude));
-        var parseCache = options.ParseCacheDirectory is { } cacheDirectory ? new FrontEnds.Cpp.Parsing.ParseCache(cacheDirectory) : null;
+        // A cache folder others can write is not used: it could only cost this run time, and it is refused out loud.
+        var cacheRefusal = options.ParseCacheDirectory is { } cacheDirectory ? FrontEnds.Cpp.Parsing.CacheFolderTrust.Refusal(cacheDirectory) : null;
+        var parseCache = options.ParseCacheDirectory is { } trusted && cacheRefusal is null ? new FrontEnds.Cpp.Parsing.ParseCache(trusted) : null;
         // Binaries are cheap and many: in parallel, each distinct content once. C++ projects parallelize over their
         // own translation units.
         var byContent = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ModuleModel? Model, IReadOnlyList<string> Notes, string? Malformed)>>(StringComparer.Ordinal);
@@ -85,8 +87,12 @@ public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<R
             .ThenBy(finding => finding.RuleId, StringComparer.Ordinal)
             .ThenBy(finding => finding.FingerprintKey, StringComparer.Ordinal)
             .ToList();
+        var usesCppCache = resolution.Inputs.Any(input => input.Kind is InputKind.VcxProject or InputKind.VcProject or InputKind.CompileCommands or InputKind.SourceFolder or InputKind.SourceFile);
         var notifications = severities.Apply([.. resolution.Notifications
             .Concat(perInput.SelectMany(result => result.Notifications))
+            .Concat(cacheRefusal is not null && usesCppCache
+                ? [ToolNotification.Create(catalog, ToolNotificationIds.ParseCacheUntrusted, options.ParseCacheDirectory, cacheRefusal)]
+                : [])
             .Concat(suppressions.Problems)
             // A gate that demands proof: a registration or class not recovered from a DLL fails the run.
             .Select(notification => options.RequireRecovery && notification.RuleId == ToolNotificationIds.BinaryRecoveryIncomplete

@@ -31,8 +31,9 @@ public static class ToolNotificationIds
     public const string ProjectItemSkipped = "IISM9010";
     public const string SuppressionIgnored = "IISM9011";
     public const string ConfigPathUnresolved = "IISM9012";
+    public const string ParseCacheUntrusted = "IISM9013";
 
     public static IReadOnlyList<string> All { get; } =
         [InputNotFound, InputUnreadable, InputNotAValidImage, AnalysisFailed, SourceAnalysisDegraded, IisHeadersUnavailable, CppFrontEndUnavailable, ProjectUnreadable, BinaryRecoveryIncomplete, ProjectItemSkipped,
-         SuppressionIgnored, ConfigPathUnresolved];
+         SuppressionIgnored, ConfigPathUnresolved, ParseCacheUntrusted];
 }

@@ -29,6 +29,13 @@ public static partial class FileStatus
     public static FileKind KindOf(string path, bool followLinks = true) =>
         Stat(path, followLinks) is { } status ? Kind(status.Mode) : FallbackKind(path);
 
+    /// <summary>The permission bits and owner's user id, or null when it does not exist (or the platform cannot tell).</summary>
+    public static (uint Permissions, uint Owner)? OwnershipOf(string path) =>
+        Stat(path, followLinks: true) is { } status ? (status.Mode & 0xFFF, status.Owner) : null;
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint EffectiveUserId();
+
     /// <summary>The file's identity, or null when it does not exist (or the platform cannot tell).</summary>
     public static FileIdentity? IdentityOf(string path) => Stat(path, followLinks: true) is { } status ? status.Identity : null;
 
@@ -54,7 +61,7 @@ public static partial class FileStatus
     private static FileKind FallbackKind(string path) =>
         File.Exists(path) ? FileKind.RegularFile : Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
 
-    private readonly record struct Status(uint Mode, FileIdentity Identity);
+    private readonly record struct Status(uint Mode, uint Owner, FileIdentity Identity);
 
     private static Status? Stat(string path, bool followLinks)
     {
@@ -62,12 +69,13 @@ public static partial class FileStatus
         {
             return null;
         }
-        // struct stat: st_dev and st_ino lead on both; st_mode is at 24 on x86_64 (after st_nlink) and at 16 on arm64.
-        var modeOffset = RuntimeInformation.ProcessArchitecture switch
+        // struct stat: st_dev and st_ino lead on both; then st_nlink (8 bytes), st_mode, st_uid on x86_64, and st_mode,
+        // st_nlink (4 bytes), st_uid on arm64.
+        var (modeOffset, ownerOffset) = RuntimeInformation.ProcessArchitecture switch
         {
-            Architecture.X64 => 24,
-            Architecture.Arm64 => 16,
-            _ => -1,
+            Architecture.X64 => (24, 28),
+            Architecture.Arm64 => (16, 24),
+            _ => (-1, -1),
         };
         if (modeOffset < 0)
         {
@@ -91,7 +99,8 @@ public static partial class FileStatus
         var device = BitConverter.ToUInt64(buffer[..8]);
         var inode = BitConverter.ToUInt64(buffer[8..16]);
         var mode = BitConverter.ToUInt32(buffer[modeOffset..(modeOffset + 4)]);
-        return new Status(mode, new FileIdentity(device, inode));
+        var owner = BitConverter.ToUInt32(buffer[ownerOffset..(ownerOffset + 4)]);
+        return new Status(mode, owner, new FileIdentity(device, inode));
     }
 
     [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

@@ -11,12 +11,20 @@ namespace IisModuleValidator.FrontEnds.Cpp.Parsing;
 /// line and the precompiled header it uses); the entry lists every file clang read for it (the unit, its include
 /// closure, and that of its precompiled header) with the SHA-256 of their content, and is used only while all of them
 /// still hold that content. Entries are written whole and renamed into place (AtomicFile), so concurrent runs (a pipeline, the IDE
-/// targets) never read half of one; an unreadable or foreign entry is a miss. Failed parses are not kept.
+/// targets) never read half of one. The cache folder is not trusted: an entry is read as a regular file under
+/// <see cref="MaxEntryBytes"/>, must carry this user's signature over its key and content (<see cref="CacheKey"/>), and
+/// must have the shape written; a kept PCH must have the SHA-256 its signed entry records. Anything else is a miss, so
+/// whoever can write the folder can cost a run time, never change its verdict. Failed parses are not kept.
 /// </summary>
 internal sealed class ParseCache(string directory)
 {
     // Bump when what a parse yields changes without the engine assembly changing (it always does, in practice).
-    private const string Format = "iism-parse-cache-1";
+    private const string Format = "iism-parse-cache-2";
+
+    /// <summary>A unit's parse facts are kilobytes; an entry this large was not written by us.</summary>
+    public const long MaxEntryBytes = 16L * 1024 * 1024;
+
+    private const int SignatureBytes = 32;
 
     private static readonly string EngineBuild = typeof(ParseCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
@@ -52,22 +60,33 @@ internal sealed class ParseCache(string directory)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    public bool TryGet(string key, out UnitParseResult result)
+    public bool TryGet(string key, out UnitParseResult result) => TryGetEntry(key, out result, out _);
+
+    private bool TryGetEntry(string key, out UnitParseResult result, out string? pchSha256)
     {
         result = null!;
+        pchSha256 = null;
         try
         {
             var path = EntryPath(key);
-            if (!File.Exists(path))
+            if (Io.FileStatus.KindOf(path) == Io.FileKind.Missing)
             {
                 return false;
             }
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path), ParseWorker.Json);
-            if (entry?.Result is null || entry.Inputs is null || entry.Inputs.Any(input => ContentHash(input.Path) != input.Sha256))
+            var bytes = Io.SafeFile.ReadAllBytes(path, MaxEntryBytes);
+            if (bytes.Length <= SignatureBytes || Sign(key, bytes.AsSpan(SignatureBytes)) is not { } expected
+                || !CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(0, SignatureBytes)))
+            {
+                return false;
+            }
+            var entry = JsonSerializer.Deserialize<Entry>(bytes.AsSpan(SignatureBytes), ParseWorker.Json);
+            if (entry?.Result is null || entry.Inputs is null || entry.Inputs.Any(input => input?.Path is null || input.Sha256 is null)
+                || entry.Inputs.Any(input => ContentHash(input.Path) != input.Sha256))
             {
                 return false;
             }
             result = entry.Result with { Inputs = [.. entry.Inputs.Select(input => input.Path)] };
+            pchSha256 = entry.PchSha256;
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow); // recently used: the last to be trimmed
             return true;
         }
@@ -77,8 +96,20 @@ internal sealed class ParseCache(string directory)
         }
     }
 
+    /// <summary>The signature of an entry: its key and its content, with this user's secret.</summary>
+    private static byte[]? Sign(string key, ReadOnlySpan<byte> content)
+    {
+        var keyBytes = Encoding.UTF8.GetBytes(key + "\n");
+        var data = new byte[keyBytes.Length + content.Length];
+        keyBytes.CopyTo(data, 0);
+        content.CopyTo(data.AsSpan(keyBytes.Length));
+        return CacheKey.Sign(data);
+    }
+
     /// <summary>Keeps a successful parse; <paramref name="inputs"/> are the files it read. A file gone already is no entry.</summary>
-    public void Put(string key, UnitParseResult result, IEnumerable<string> inputs)
+    public void Put(string key, UnitParseResult result, IEnumerable<string> inputs) => Put(key, result, inputs, pchSha256: null);
+
+    private void Put(string key, UnitParseResult result, IEnumerable<string> inputs, string? pchSha256)
     {
         if (result.ParserFailure is not null)
         {
@@ -91,8 +122,12 @@ internal sealed class ParseCache(string directory)
         }
         try
         {
-            var entry = JsonSerializer.SerializeToUtf8Bytes(new Entry(hashed, result with { Inputs = null }), ParseWorker.Json);
-            Io.AtomicFile.Replace(EntryPath(key), temporary => File.WriteAllBytes(temporary, entry));
+            var content = JsonSerializer.SerializeToUtf8Bytes(new Entry(hashed, result with { Inputs = null }, pchSha256), ParseWorker.Json);
+            if (Sign(key, content) is not { } signature)
+            {
+                return; // no key: nothing is kept that could not be checked
+            }
+            Io.AtomicFile.Replace(EntryPath(key), temporary => File.WriteAllBytes(temporary, [.. signature, .. content]));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -102,7 +137,9 @@ internal sealed class ParseCache(string directory)
 
     /// <summary>A precompiled header kept by <see cref="PutPrecompiledHeader"/>, while every file it was built from is unchanged.</summary>
     public string? TryGetPrecompiledHeader(string key, out UnitParseResult result) =>
-        TryGet(key, out result) && File.Exists(PrecompiledHeaderPath(key)) ? Touched(PrecompiledHeaderPath(key)) : null;
+        TryGetEntry(key, out result, out var pchSha256) && pchSha256 is not null && HashOf(PrecompiledHeaderPath(key)) == pchSha256
+            ? Touched(PrecompiledHeaderPath(key))
+            : null;
 
     private static string Touched(string path)
     {
@@ -125,7 +162,10 @@ internal sealed class ParseCache(string directory)
         {
             return; // in use by another run (Windows), or no room: built again next time
         }
-        Put(key, result, inputs);
+        if (HashOf(PrecompiledHeaderPath(key)) is { } pchSha256)
+        {
+            Put(key, result, inputs, pchSha256);
+        }
     }
 
     /// <summary>
@@ -167,7 +207,10 @@ internal sealed class ParseCache(string directory)
     private string EntryPath(string key) => Path.Combine(Directory, key[..2], key + ".json");
 
     /// <summary>The SHA-256 of a file's content, once per run; null when it cannot be read.</summary>
-    private string? ContentHash(string path) => _contentHashes.GetOrAdd(path, file =>
+    private string? ContentHash(string path) => _contentHashes.GetOrAdd(path, HashOf);
+
+    /// <summary>The SHA-256 of a regular file's content, read now (a kept PCH is hashed each time it is vouched for).</summary>
+    private static string? HashOf(string file)
     {
         // Only regular files are opened: a FIFO put where a header was would block the run.
         if (Io.FileStatus.KindOf(file) != Io.FileKind.RegularFile)
@@ -183,9 +226,9 @@ internal sealed class ParseCache(string directory)
         {
             return null;
         }
-    });
+    }
 
     private sealed record Input(string Path, string? Sha256);
 
-    private sealed record Entry(List<Input> Inputs, UnitParseResult Result);
+    private sealed record Entry(List<Input> Inputs, UnitParseResult Result, string? PchSha256 = null);
 }

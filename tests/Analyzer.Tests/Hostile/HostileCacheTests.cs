@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using IisModuleValidator.Tests.Cli;
+
+namespace IisModuleValidator.Tests.Hostile;
+
+/// <summary>
+/// A parse cache folder written by someone else (a shared --cache-dir, a CI cache restored across jobs) can cost a run
+/// time, never change its verdict: tampered, replaced by a FIFO or a device link, or held in a folder others can write,
+/// the run gives the report a run without the cache gives, with the same exit code, and ends.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class HostileCacheTests
+{
+    private static (string Project, string Cache) Copy(TempDirectory temp)
+    {
+        temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "cache-module"), "project");
+        var cache = Path.Combine(temp.Path, "cache");
+        return (Path.Combine(temp.Path, "project", "cache-module.vcxproj"), cache);
+    }
+
+    private static (int Exit, string Output, string Error) Check(string project, params string[] options) =>
+        CliRun.Run(["check", project, "--verbose", "--format", "sarif", .. options]);
+
+    private static string FromCache(string error) =>
+        Assert.Single(Regex.Matches(error, @"(\d+ of \d+) translation unit parse\(s\) taken from the parse cache")).Groups[1].Value;
+
+    private static List<string> Entries(string cache) => [.. Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories)];
+
+    [Fact]
+    public void An_entry_whose_registrations_were_emptied_is_a_miss_and_the_module_still_fails()
+    {
+        using var temp = new TempDirectory();
+        var (project, cache) = Copy(temp);
+        var cold = Check(project, "--cache-dir", cache);
+        Assert.Equal(1, cold.Exit);
+
+        // What an attacker with write access to the folder, but not the user's key, can do: keep the signature, change the facts.
+        var emptiedAny = false;
+        foreach (var entry in Entries(cache))
+        {
+            var bytes = File.ReadAllBytes(entry);
+            var body = Encoding.UTF8.GetString(bytes, 32, bytes.Length - 32);
+            emptiedAny |= body.Contains("\"RegistrationCalls\":[{", StringComparison.Ordinal);
+            // Still valid JSON: the calls move to a member nobody reads.
+            var emptied = body.Replace("\"RegistrationCalls\":[", "\"RegistrationCalls\":[],\"Moved\":[", StringComparison.Ordinal);
+            File.WriteAllBytes(entry, [.. bytes.AsSpan(0, 32), .. Encoding.UTF8.GetBytes(emptied)]);
+        }
+        Assert.True(emptiedAny);
+        var tampered = Check(project, "--cache-dir", cache);
+
+        Assert.Equal("0 of 8", FromCache(tampered.Error));
+        Assert.Equal(1, tampered.Exit);
+        Assert.Equal(cold.Output, tampered.Output);
+    }
+
+    [Fact]
+    public void A_fifo_or_a_link_to_dev_zero_in_place_of_an_entry_is_a_miss_at_once()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        using var temp = new TempDirectory();
+        var (project, cache) = Copy(temp);
+        var cold = Check(project, "--cache-dir", cache);
+        var entries = Entries(cache);
+        Assert.True(entries.Count >= 2);
+        File.Delete(entries[0]);
+        Process.Start("mkfifo", [entries[0]])!.WaitForExit();
+        foreach (var entry in entries.Skip(1))
+        {
+            File.Delete(entry);
+            File.CreateSymbolicLink(entry, "/dev/zero");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var hostile = Check(project, "--cache-dir", cache);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.Equal(cold.Exit, hostile.Exit);
+        Assert.Equal(cold.Output, hostile.Output);
+    }
+
+    [Fact]
+    public void A_cache_folder_other_users_can_write_is_not_used_and_said_so()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        using var temp = new TempDirectory();
+        var (project, cache) = Copy(temp);
+        var expected = Check(project, "--no-cache");
+        Directory.CreateDirectory(cache);
+        File.SetUnixFileMode(cache, (UnixFileMode)0b111_111_111); // 0777, not sticky
+
+        var run = Check(project, "--cache-dir", cache);
+
+        Assert.Equal(expected.Exit, run.Exit);
+        Assert.Contains($"the parse cache is not used for this run: '{cache}' can be written by other users", run.Output); // IISM9013
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cache)); // neither read nor written
+        Assert.Equal(
+            Regex.Matches(expected.Output, "\"ruleId\": \"(IISM[0-8]\\d{3})\"").Select(match => match.Value),
+            Regex.Matches(run.Output, "\"ruleId\": \"(IISM[0-8]\\d{3})\"").Select(match => match.Value));
+    }
+}
