@@ -26,6 +26,8 @@ public static class CommandLine
             Error = error ?? Console.Error,
             // Program ends the process on SIGINT and SIGTERM itself, through the exit handlers (workers, scratch folders).
             ProcessTerminationTimeout = null,
+            // The library's handler exits 1, which a gate reads as "findings": a crash of ours is 3.
+            EnableDefaultExceptionHandler = false,
         };
         if (parseResult.Errors.Count > 0)
         {
@@ -36,6 +38,15 @@ public static class CommandLine
             configuration.Error.WriteLine($"Run '{Reporting.ToolInfo.Command} --help' for usage.");
             return UsageErrorOrNothingAnalyzed;
         }
-        return parseResult.Invoke(configuration);
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (Exception exception)
+        {
+            configuration.Error.WriteLine($"{Reporting.ToolInfo.Command}: internal error: {exception.GetType().Name}: {Io.BoundedText.Of(exception.Message, 400)}");
+            configuration.Error.WriteLine(exception.StackTrace);
+            return InternalFailure;
+        }
     }
 }

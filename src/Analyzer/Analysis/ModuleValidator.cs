@@ -69,11 +69,17 @@ public sealed partial class ModuleValidator(RuleCatalog catalog, IReadOnlyList<R
         perInput.AddRange(resolution.Inputs.Where(input => input.Kind != InputKind.Binary).Select(input =>
         {
             options.Progress?.Report(new InputProgress(Volatile.Read(ref done), total, input.FullPath));
-            if (input.Kind == InputKind.IisConfig)
+            // A failure of ours on one input (a bug a hostile input found) is that input's IISM9004, never the run's end.
+            try
             {
-                return Finished(input.FullPath, AnalyzeConfiguration(input.FullPath, webConfigs, withServerConfig, context, byContent, options.ServerPaths ?? new()));
+                return Finished(input.FullPath, input.Kind == InputKind.IisConfig
+                    ? AnalyzeConfiguration(input.FullPath, webConfigs, withServerConfig, context, byContent, options.ServerPaths ?? new())
+                    : AnalyzeSources(input, context, toolchain, parseCache));
             }
-            return Finished(input.FullPath, AnalyzeSources(input, context, toolchain, parseCache));
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                return Finished(input.FullPath, Failed(input.FullPath, null, 0, exception));
+            }
         }));
 
         // Findings their authors accepted in a C/C++ comment, with a justification, are marked, not dropped.

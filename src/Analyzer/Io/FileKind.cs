@@ -27,7 +27,24 @@ public static partial class FileStatus
     private const uint DirectoryType = 0x4000;
 
     public static FileKind KindOf(string path, bool followLinks = true) =>
-        Stat(path, followLinks) is { } status ? Kind(status.Mode) : FallbackKind(path);
+        Stat(path, followLinks) is { } status
+            ? Kind(status.Mode) is var kind && kind == FileKind.RegularFile && followLinks && OnKernelFileSystem(path) ? FileKind.Special : kind
+            : FallbackKind(path);
+
+    // statfs f_type of the file systems whose "regular files" are the kernel's: /proc/kcore is 128 TB,
+    // /proc/self/environ holds the process's secrets. (proc, sysfs, debugfs, tracefs, securityfs, cgroup, cgroup2,
+    // configfs, efivarfs, bpf.)
+    private static readonly HashSet<long> KernelFileSystems = [0x9fa0, 0x62656572, 0x64626720, 0x74726163, 0x73636673, 0x27e0eb, 0x63677270, 0x62656570, 0xde5e81e4, 0xcafe4a11];
+
+    private static bool OnKernelFileSystem(string path)
+    {
+        Span<byte> buffer = stackalloc byte[128];
+        // struct statfs starts with f_type (a long) on x86_64 and arm64.
+        return NativeStatFs(path, buffer) == 0 && KernelFileSystems.Contains(BitConverter.ToInt64(buffer[..8]));
+    }
+
+    [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int NativeStatFs(string path, Span<byte> buffer);
 
     /// <summary>The permission bits and owner's user id, or null when it does not exist (or the platform cannot tell).</summary>
     public static (uint Permissions, uint Owner)? OwnershipOf(string path) =>

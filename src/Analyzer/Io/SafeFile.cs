@@ -27,7 +27,7 @@ public static class SafeFile
             case FileKind.Directory:
                 throw new UnsafeInputException($"'{path}' is a folder, not a file");
             default:
-                throw new UnsafeInputException($"'{path}' is not a regular file (a FIFO, socket or device); only regular files are read");
+                throw new UnsafeInputException($"'{path}' is not a regular file (a FIFO, socket, device or kernel pseudo-file); only regular files are read");
         }
     }
 

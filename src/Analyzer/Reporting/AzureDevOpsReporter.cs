@@ -50,7 +50,7 @@ public sealed class AzureDevOpsReporter : IReporter
         output.WriteLine($"##vso[task.logissue {string.Join(';', properties)}]{Data(message)}");
     }
 
-    private static string Data(string text) => text.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
+    private static string Data(string text) => LogLine.EscapeControls(text, keepLineBreaks: true).Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string Property(string text) => Data(text).Replace("]", "%5D").Replace(";", "%3B");
 }

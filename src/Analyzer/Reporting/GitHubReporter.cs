@@ -33,7 +33,7 @@ public sealed class GitHubReporter(RuleCatalog catalog) : IReporter
     };
 
     // The escaping GitHub's toolkit applies to workflow command data and properties.
-    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    private static string Data(string text) => LogLine.EscapeControls(text, keepLineBreaks: true).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
 }

@@ -11,12 +11,23 @@ public static class LogLine
 {
     public static string Neutralize(string text)
     {
+        var line = EscapeControls(text, keepLineBreaks: false);
+        // Azure Pipelines reads '##vso[' anywhere in a line; GitHub Actions reads '::' at its start.
+        line = line.Replace("##vso[", "##vso%5B", StringComparison.OrdinalIgnoreCase);
+        return line.StartsWith("::", StringComparison.Ordinal) ? "./" + line : line;
+    }
+
+    /// <summary>Control characters (a TAB, an ESC that would recolour a terminal) written as escapes; line breaks too,
+    /// unless the format encodes them itself (GitHub and Azure Pipelines commands percent-encode CR and LF).</summary>
+    public static string EscapeControls(string text, bool keepLineBreaks)
+    {
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var escape = c switch
             {
+                '\n' or '\r' when keepLineBreaks => null,
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
@@ -32,9 +43,6 @@ public static class LogLine
             builder ??= new StringBuilder(text, 0, i, text.Length + 16);
             builder.Append(escape);
         }
-        var line = builder?.ToString() ?? text;
-        // Azure Pipelines reads '##vso[' anywhere in a line; GitHub Actions reads '::' at its start.
-        line = line.Replace("##vso[", "##vso%5B", StringComparison.OrdinalIgnoreCase);
-        return line.StartsWith("::", StringComparison.Ordinal) ? "./" + line : line;
+        return builder?.ToString() ?? text;
     }
 }

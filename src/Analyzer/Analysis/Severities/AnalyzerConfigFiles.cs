@@ -41,7 +41,7 @@ public static class AnalyzerConfigFiles
         {
             try
             {
-                configs.Add(AnalyzerConfig.Parse(Io.SafeFile.ReadAllText(file), file));
+                configs.Add(AnalyzerConfig.Parse(RelevantConfigText.Of(Io.SafeFile.ReadAllText(file)), file));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -114,7 +114,7 @@ public sealed record CSharpProject(string InputPath, IReadOnlyList<string> Files
         IReadOnlyList<string> packageAssemblies = [];
         if (File.Exists(assets))
         {
-            packageAssemblies = CompileAssemblies(assets);
+            packageAssemblies = CompileAssemblies(assets, problems);
         }
         else if (packages.Count > 0)
         {
@@ -131,7 +131,7 @@ public sealed record CSharpProject(string InputPath, IReadOnlyList<string> Files
     }
 
     /// <summary>The compile-time assemblies of every package of the restore's first target, as the build references them.</summary>
-    private static IReadOnlyList<string> CompileAssemblies(string assetsPath)
+    private static IReadOnlyList<string> CompileAssemblies(string assetsPath, List<string> problems)
     {
         using var assets = JsonDocument.Parse(Io.SafeFile.ReadAllText(assetsPath));
         var root = assets.RootElement;
@@ -151,10 +151,18 @@ public sealed record CSharpProject(string InputPath, IReadOnlyList<string> Files
             }
             foreach (var file in compile.EnumerateObject().Select(entry => entry.Name).Where(name => name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
             {
-                var found = folders.Select(folder => Path.Combine(folder, relative.GetString() ?? "", file)).FirstOrDefault(File.Exists);
+                var candidates = folders.Select(folder => Path.Combine(folder, relative.GetString() ?? "", file)).Where(File.Exists).ToList();
+                // The assets file is the repository's to write: only a regular file under the binary cap is loaded (a FIFO
+                // named as a compile assembly would block Roslyn's read forever).
+                var found = candidates.FirstOrDefault(candidate => Io.FileStatus.KindOf(candidate) == Io.FileKind.RegularFile
+                                                                   && new FileInfo(candidate).Length <= Io.SafeFile.MaxBinaryBytes);
                 if (found is not null)
                 {
                     assemblies.Add(Path.GetFullPath(found));
+                }
+                else if (candidates.Count > 0)
+                {
+                    problems.Add($"'{Io.BoundedText.Of(file)}' of package {Io.BoundedText.Of(library.Name)} is not a regular file under {Io.SafeFile.MaxBinaryBytes / (1024 * 1024)} MiB, so it is not loaded");
                 }
             }
         }

@@ -103,7 +103,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
         {
             FileKind.Missing => $"{named} is listed but does not exist",
             FileKind.Directory => $"{named} is listed as a source but is a folder",
-            FileKind.Special => $"{named} is not a regular file (a FIFO, socket or device), so it is not read",
+            FileKind.Special => $"{named} is not a regular file (a FIFO, socket, device or kernel pseudo-file), so it is not read",
             _ => new FileInfo(path).Length > SafeFile.MaxTextBytes ? $"{named} is larger than the {SafeFile.MaxTextBytes / (1024 * 1024)} MiB the validator reads"
                 : SharedPrologue.IncludedSpecialFile(path) is { } special ? $"{named} includes '{BoundedText.Of(special)}', which is not a regular file (a device or FIFO), so it is not parsed"
                 : null,

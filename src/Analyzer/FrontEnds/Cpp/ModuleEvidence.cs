@@ -80,7 +80,9 @@ internal sealed partial class ModuleEvidence
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (false, false, []);
+            // A file that cannot be read (over the size cap, not a regular file) may well be the module: it fails closed,
+            // counted as naming IIS, so the unit is taken and the front end names what stopped it.
+            return (true, true, []);
         }
     });
 }

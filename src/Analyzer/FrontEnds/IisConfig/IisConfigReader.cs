@@ -65,14 +65,15 @@ public static class IisConfigReader
         // Every web.config in an application's physical tree (here, after --root) counts as IIS counts it, given or not: at
         // the folder's URL below the application. A file in two trees belongs to the application with the deeper root.
         var roots = applications.Select(application => (Application: application,
-                Root: application.PhysicalPath is { } physical && paths.Resolve(physical).Path is { } here && Directory.Exists(here) ? Path.GetFullPath(here).TrimEnd('/', '\\') : null))
+                Root: application.PhysicalPath is { } physical && paths.Resolve(physical).Path is { } here && Directory.Exists(here) ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(here)) : null))
             .Where(pair => pair.Root is not null).OrderByDescending(pair => pair.Root!.Length).ToList();
         var found = roots.SelectMany(pair => new Analysis.FolderWalker().Files(pair.Root!).Take(MaxFilesPerSite))
             .Where(file => Path.GetFileName(file).Equals("web.config", StringComparison.OrdinalIgnoreCase));
         foreach (var webConfig in webConfigs.Select(Path.GetFullPath).Concat(found).Distinct(StringComparer.Ordinal))
         {
             var folder = Path.GetDirectoryName(webConfig)!;
-            var (owner, ownerRoot) = roots.FirstOrDefault(pair => folder == pair.Root || folder.StartsWith(pair.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            // A root of "/" (physicalPath="C:\" under --root, or "/") ends in its separator already.
+            var (owner, ownerRoot) = roots.FirstOrDefault(pair => folder == pair.Root || folder.StartsWith(Path.EndsInDirectorySeparator(pair.Root!) ? pair.Root! : pair.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
             if (owner is null)
             {
                 problems.Add(($"'{webConfig}'", "it is in no site's physical folder (after --root), so the modules it adds apply to no site here"));

@@ -46,7 +46,20 @@ public sealed partial class OfflinePaths(IReadOnlyDictionary<string, string>? ro
         }
         if (_roots.TryGetValue(drive.Groups[1].Value, out var root))
         {
-            return (WindowsPath.Resolve(drive.Groups[2].Value, Path.GetFullPath(root)), null);
+            // As Windows reads C:\..\x: '..' stops at the drive's root, so it never climbs out of the tree --root maps.
+            var inDrive = new Stack<string>();
+            foreach (var part in drive.Groups[2].Value.Split('\\', '/'))
+            {
+                if (part == "..")
+                {
+                    inDrive.TryPop(out _);
+                }
+                else if (part is not ("" or "."))
+                {
+                    inDrive.Push(part);
+                }
+            }
+            return (WindowsPath.Resolve(string.Join('\\', inDrive.Reverse()), Path.GetFullPath(root)), null);
         }
         return OperatingSystem.IsWindows()
             ? (expanded, null)

@@ -45,7 +45,35 @@ internal sealed class InProcessParser : IUnitParser
             // KeepGoing turns clang's fatal "file not found" into an error, so the message tells.
             var lostHeaders = errors.Any(error => error.Message.Contains("file not found", StringComparison.Ordinal)
                 && (error.Message.Contains("windows.h", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("httpserv.h", StringComparison.OrdinalIgnoreCase)));
-            return new UnitParseResult(facts, errors.Count, where + first.Message, lostHeaders, Inputs: inputs);
+            // An error in a file outside the unit's folder and include folders (#include "/etc/shadow") would quote that
+            // file's first token: only its place is said.
+            var message = first.Location.File.Length == 0 || InAnalysedTree(first.Location.File, request)
+                ? first.Message
+                : "an error in a file outside the unit's folder and include folders (its text is not quoted)";
+            return new UnitParseResult(facts, errors.Count, where + message, lostHeaders, Inputs: inputs);
         }
+    }
+
+    private static readonly string[] IncludeSwitches = ["-I", "-isystem", "-imsvc", "-idirafter", "-iquote", "-resource-dir", "-ivfsoverlay"];
+
+    /// <summary>Whether <paramref name="file"/> lies in the unit's folder or a folder its command line includes from.</summary>
+    private static bool InAnalysedTree(string file, UnitParseRequest request)
+    {
+        var roots = new List<string> { Path.GetDirectoryName(Path.GetFullPath(request.SourcePath))! };
+        for (var i = 0; i < request.Arguments.Count; i++)
+        {
+            var argument = request.Arguments[i];
+            if (IncludeSwitches.Contains(argument) && i + 1 < request.Arguments.Count)
+            {
+                roots.Add(request.Arguments[++i]);
+            }
+            else if (IncludeSwitches.FirstOrDefault(option => argument.Length > option.Length && argument.StartsWith(option, StringComparison.Ordinal)) is { } joined)
+            {
+                roots.Add(argument[joined.Length..].TrimStart('='));
+            }
+        }
+        var full = Path.GetFullPath(file);
+        return roots.Select(root => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)))
+            .Any(root => full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
     }
 }
