@@ -1,9 +1,10 @@
 namespace IisModuleValidator.Workers;
 
 /// <summary>
-/// Notices, on Linux, a thread of this worker blocked opening a FIFO that nobody writes (the kernel's wait_for_partner):
-/// code we do not control (MSBuild loading a computed &lt;Import&gt;) opens files without asking whether they are
-/// regular, and such an open never returns. The watch lets the worker answer at once instead of at its time bound.
+/// Notices, on Linux, that this worker opened what is not a regular file: a thread blocked opening a FIFO that nobody
+/// writes (the kernel's wait_for_partner), or a descriptor on a FIFO or a device such as /dev/zero. Code we do not control
+/// (MSBuild loading a computed &lt;Import&gt;) opens files without asking whether they are regular; such an open never
+/// returns, and such a read never ends. The watch lets the worker answer at once instead of at its time or memory bound.
 /// </summary>
 internal static class BlockedOpenWatch
 {
@@ -21,13 +22,41 @@ internal static class BlockedOpenWatch
             while (true)
             {
                 Thread.Sleep(Poll);
-                if (busy() && AnyThreadWaitingForFifoPartner())
+                if (busy() && (AnyThreadWaitingForFifoPartner() || HoldsSpecialFile()))
                 {
                     blocked();
                     return;
                 }
             }
         }) { IsBackground = true, Name = "blocked open watch" }.Start();
+    }
+
+    // What the runtime itself keeps open: the null device, the random sources, a terminal.
+    private static readonly string[] RuntimeDevices = ["/dev/null", "/dev/urandom", "/dev/random", "/dev/tty", "/dev/ptmx"];
+
+    private static bool HoldsSpecialFile()
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries("/proc/self/fd").Any(descriptor =>
+            {
+                try
+                {
+                    // Anonymous pipes and sockets read as "pipe:[n]"; a named FIFO or a device has its path.
+                    return new FileInfo(descriptor).LinkTarget is { } target && target.StartsWith('/') && !RuntimeDevices.Contains(target)
+                           && !target.StartsWith("/dev/pts/", StringComparison.Ordinal) && Io.FileStatus.KindOf(target) == Io.FileKind.Special
+                           && !target.StartsWith("/proc/", StringComparison.Ordinal) && !target.StartsWith("/sys/", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false; // closed meanwhile
+                }
+            });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static bool AnyThreadWaitingForFifoPartner()

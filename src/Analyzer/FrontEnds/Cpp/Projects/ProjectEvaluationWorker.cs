@@ -37,7 +37,7 @@ public static class ProjectEvaluationWorker
             lock (output)
             {
                 output.WriteLine(JsonSerializer.Serialize(new EvaluationAnswer(null,
-                    "MSBuild's evaluation opened a FIFO (an import that is not a regular file) and was stopped; the project was read by the validator's own evaluation instead", Refusal: true), Json));
+                    "MSBuild's evaluation opened a FIFO or a device (an import that is not a regular file) and was stopped; the project was read by the validator's own evaluation instead", Refusal: true), Json));
                 output.Flush();
             }
             Environment.Exit(0);

@@ -14,8 +14,9 @@ namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 /// </summary>
 internal static class VcxprojEvaluation
 {
-    /// <summary>A real project's four configurations take about a second; a hostile one is stopped here.</summary>
-    public static readonly WorkerBounds Bounds = new(TimeSpan.FromSeconds(30), 768L * 1024 * 1024, "MSBuild's evaluation", "a project worker", QuoteStandardError: false);
+    /// <summary>A real project's four configurations take about a second and 150 MiB (MSBuild and the runtime with our
+    /// Visual C++ stand-ins); a hostile one is stopped here.</summary>
+    public static readonly WorkerBounds Bounds = new(TimeSpan.FromSeconds(30), 512L * 1024 * 1024, "MSBuild's evaluation", "a project worker", QuoteStandardError: false);
 
     private static readonly Lazy<WorkerPool?> Workers = new(() => WorkerPool.For(ProjectEvaluationWorker.Verb, EvaluationEnvironment.Apply));
 
