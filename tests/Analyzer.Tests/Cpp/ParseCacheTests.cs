@@ -10,17 +10,17 @@ namespace IisModuleValidator.Tests.Cpp;
 /// </summary>
 public sealed class ParseCacheTests
 {
-    private static (string Project, string Cache) Copy(TempDirectory temp)
+    internal static (string Project, string Cache) Copy(TempDirectory temp)
     {
         temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "cache-module"), "project");
         return (Path.Combine(temp.Path, "project", "cache-module.vcxproj"), Path.Combine(temp.Path, "cache"));
     }
 
-    private static (int Exit, string Output, string Error) Check(string project, params string[] options) =>
+    internal static (int Exit, string Output, string Error) Check(string project, params string[] options) =>
         CliRun.Run(["check", project, "--verbose", "--format", "sarif", .. options]);
 
     /// <summary>"N of M" from the --verbose line that says how many unit parses came from the cache.</summary>
-    private static string FromCache(string error) =>
+    internal static string FromCache(string error) =>
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(error, @"(\d+ of \d+) translation unit parse\(s\) taken from the parse cache")).Groups[1].Value;
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using IisModuleValidator.Tests.Cli;
+using IisModuleValidator.Tests.Cpp;
 
 namespace IisModuleValidator.Tests.Hostile;
 
@@ -13,27 +13,14 @@ namespace IisModuleValidator.Tests.Hostile;
 [Trait("Category", "Slow")]
 public sealed class HostileCacheTests
 {
-    private static (string Project, string Cache) Copy(TempDirectory temp)
-    {
-        temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "cache-module"), "project");
-        var cache = Path.Combine(temp.Path, "cache");
-        return (Path.Combine(temp.Path, "project", "cache-module.vcxproj"), cache);
-    }
-
-    private static (int Exit, string Output, string Error) Check(string project, params string[] options) =>
-        CliRun.Run(["check", project, "--verbose", "--format", "sarif", .. options]);
-
-    private static string FromCache(string error) =>
-        Assert.Single(Regex.Matches(error, @"(\d+ of \d+) translation unit parse\(s\) taken from the parse cache")).Groups[1].Value;
-
     private static List<string> Entries(string cache) => [.. Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories)];
 
     [Fact]
     public void An_entry_whose_registrations_were_emptied_is_a_miss_and_the_module_still_fails()
     {
         using var temp = new TempDirectory();
-        var (project, cache) = Copy(temp);
-        var cold = Check(project, "--cache-dir", cache);
+        var (project, cache) = ParseCacheTests.Copy(temp);
+        var cold = ParseCacheTests.Check(project, "--cache-dir", cache);
         Assert.Equal(1, cold.Exit);
 
         // What an attacker with write access to the folder, but not the user's key, can do: keep the signature, change the facts.
@@ -48,9 +35,9 @@ public sealed class HostileCacheTests
             File.WriteAllBytes(entry, [.. bytes.AsSpan(0, 32), .. Encoding.UTF8.GetBytes(emptied)]);
         }
         Assert.True(emptiedAny);
-        var tampered = Check(project, "--cache-dir", cache);
+        var tampered = ParseCacheTests.Check(project, "--cache-dir", cache);
 
-        Assert.Equal("0 of 8", FromCache(tampered.Error));
+        Assert.Equal("0 of 8", ParseCacheTests.FromCache(tampered.Error));
         Assert.Equal(1, tampered.Exit);
         Assert.Equal(cold.Output, tampered.Output);
     }
@@ -63,8 +50,8 @@ public sealed class HostileCacheTests
             return;
         }
         using var temp = new TempDirectory();
-        var (project, cache) = Copy(temp);
-        var cold = Check(project, "--cache-dir", cache);
+        var (project, cache) = ParseCacheTests.Copy(temp);
+        var cold = ParseCacheTests.Check(project, "--cache-dir", cache);
         var entries = Entries(cache);
         Assert.True(entries.Count >= 2);
         File.Delete(entries[0]);
@@ -76,7 +63,7 @@ public sealed class HostileCacheTests
         }
 
         var clock = Stopwatch.StartNew();
-        var hostile = Check(project, "--cache-dir", cache);
+        var hostile = ParseCacheTests.Check(project, "--cache-dir", cache);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         Assert.Equal(cold.Exit, hostile.Exit);
@@ -91,12 +78,12 @@ public sealed class HostileCacheTests
             return;
         }
         using var temp = new TempDirectory();
-        var (project, cache) = Copy(temp);
-        var expected = Check(project, "--no-cache");
+        var (project, cache) = ParseCacheTests.Copy(temp);
+        var expected = ParseCacheTests.Check(project, "--no-cache");
         Directory.CreateDirectory(cache);
         File.SetUnixFileMode(cache, (UnixFileMode)0b111_111_111); // 0777, not sticky
 
-        var run = Check(project, "--cache-dir", cache);
+        var run = ParseCacheTests.Check(project, "--cache-dir", cache);
 
         Assert.Equal(expected.Exit, run.Exit);
         Assert.Contains($"the parse cache is not used for this run: '{cache}' can be written by other users", run.Output); // IISM9013
