@@ -19,18 +19,27 @@ internal static class CacheKey
     /// <summary>HMAC-SHA256 of <paramref name="data"/>, or null when no key can be had (then nothing is cached).</summary>
     public static byte[]? Sign(ReadOnlySpan<byte> data) => Key.Value is { } key ? HMACSHA256.HashData(key, data) : null;
 
+    private static byte[]? TryRead()
+    {
+        try
+        {
+            return Io.FileStatus.KindOf(FilePath) == Io.FileKind.RegularFile && Io.SafeFile.ReadAllBytes(FilePath, Length) is { Length: Length } key ? key : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static byte[]? LoadOrCreate()
     {
         try
         {
-            if (File.Exists(FilePath))
+            if (TryRead() is { } existing)
             {
-                var existing = Io.SafeFile.ReadAllBytes(FilePath, Length);
-                if (existing.Length == Length)
-                {
-                    return existing;
-                }
+                return existing;
             }
+            // None yet, or not one of ours (wrong size, not a regular file): a new key, whose entries the old one never signed.
             var key = RandomNumberGenerator.GetBytes(Length);
             Io.AtomicFile.Replace(FilePath, temporary =>
             {
@@ -43,8 +52,7 @@ internal static class CacheKey
                 stream.Write(key);
             });
             // Another run may have written its key at the same moment: the one in place is the key.
-            var kept = Io.SafeFile.ReadAllBytes(FilePath, Length);
-            return kept.Length == Length ? kept : null;
+            return TryRead();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
