@@ -52,12 +52,20 @@ public static class InputResolver
             }
             var full = Path.GetFullPath(input, baseDirectory);
             var kind = FileStatus.KindOf(full);
-            if (kind == FileKind.RegularFile && full.EndsWith(".sln", StringComparison.OrdinalIgnoreCase))
+            if (kind == FileKind.RegularFile && SolutionFile.IsSolution(full))
             {
                 // A solution stands for its C++ and C# projects; the ones that are not modules are told apart later.
-                var (projects, missing) = SolutionFile.Projects(full);
-                projects.Select(ForFile).ToList().ForEach(Add);
-                notifications.AddRange(missing.Select(project => NotFound(catalog, project, $"is listed in {Path.GetFileName(full)} but does not exist")));
+                try
+                {
+                    var (projects, missing, passedOver) = SolutionFile.Projects(full);
+                    projects.Select(ForFile).ToList().ForEach(Add);
+                    notifications.AddRange(missing.Select(project => NotFound(catalog, project, $"is listed in {Path.GetFileName(full)} but does not exist")));
+                    walker.Skipped.AddRange(passedOver);
+                }
+                catch (Exception exception) when (exception is IOException or InvalidDataException)
+                {
+                    notifications.Add(ToolNotification.Create(catalog, ToolNotificationIds.ProjectUnreadable, full, exception.Message));
+                }
             }
             else if (kind is FileKind.RegularFile or FileKind.Special)
             {

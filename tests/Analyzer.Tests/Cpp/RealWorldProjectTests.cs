@@ -105,6 +105,53 @@ public sealed class RealWorldProjectTests
     }
 
     [Fact]
+    public void An_slnx_stands_for_its_projects_and_passes_over_folders_and_other_kinds_of_project()
+    {
+        using var temp = new TempDirectory();
+        var props = Path.Combine(Samples, "props-module");
+        // As `dotnet new sln` (.NET 10) and Visual Studio write it: a solution folder, a C# test project and a C++ module.
+        var solution = temp.File("Modules.slnx", Encoding.UTF8.GetBytes($$"""
+            <Solution>
+              <Configurations><Platform Name="x64" /></Configurations>
+              <Folder Name="/Solution Items/"><File Path="README.md" /></Folder>
+              <Folder Name="/lib/">
+                <Project Path="{{props}}/lib/LogFormat.vcxproj" />
+              </Folder>
+              <Project Path="{{props}}/props-module.vcxproj" />
+              <Project Path="tools\Deploy.pssproj" Type="{F5034706-568F-408A-B7B3-4D38C6DB8A32}" />
+              <Project Path="tests\Gone.csproj" />
+            </Solution>
+            """));
+
+        var report = new ModuleValidator().Run([solution], temp.Path);
+
+        Assert.Equal(["LogFormat.vcxproj", "props-module.vcxproj"], report.Inputs.Select(input => Path.GetFileName(input.FullPath)).Order(StringComparer.Ordinal));
+        var missing = Assert.Single(report.Notifications);
+        Assert.Equal("IISM9001", missing.RuleId);
+        Assert.Contains("Gone.csproj", missing.Message);
+        Assert.Contains(report.SkippedInputs, line => line.Contains("Deploy.pssproj") && line.Contains("not a C++ or C# project"));
+        Assert.Contains(report.SkippedInputs, line => line.Contains("solution folder '/lib/'"));
+        // The same solution as .sln, through the same library, lists the same projects.
+        Assert.Equal(report.Inputs.Select(input => input.FullPath).Order(StringComparer.Ordinal),
+            new ModuleValidator().Run([Path.Combine(props, "LoggingModule.sln")], TestPaths.RepositoryRoot).Inputs.Select(input => input.FullPath).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_solution_that_is_not_one_is_named_and_an_slnx_with_a_dtd_is_refused()
+    {
+        using var temp = new TempDirectory();
+        var garbage = temp.File("Garbage.sln", Encoding.UTF8.GetBytes("Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{x}\") = \n\0\0"));
+        var dtd = temp.File("Bomb.slnx", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">]><Solution><Project Path=\"&a;.vcxproj\" /></Solution>"));
+
+        var report = new ModuleValidator().Run([garbage, dtd, Path.Combine(Samples, "missing-handler", "missing-handler.vcxproj")], temp.Path);
+
+        Assert.Contains(report.Notifications, notification => notification.FilePath == dtd && notification.RuleId == "IISM9008");
+        Assert.Contains(report.Notifications, notification => notification.FilePath == garbage && notification.RuleId == "IISM9008" && notification.Message.Contains("not a solution"));
+        Assert.Contains(report.Findings, finding => finding.RuleId == "IISM2001");
+        Assert.DoesNotContain(report.Notifications, notification => notification.RuleId == "IISM9004");
+    }
+
+    [Fact]
     public void A_RegisterModule_whose_types_were_lost_is_no_signature_error_but_a_real_int_parameter_is()
     {
         using var temp = new TempDirectory();

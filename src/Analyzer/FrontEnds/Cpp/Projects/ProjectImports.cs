@@ -117,7 +117,7 @@ internal static class ProjectImports
         {
             try
             {
-                if (current.EnumerateFiles("*.sln").Any())
+                if (current.EnumerateFiles("*.sln*").Any(file => file.Extension.Equals(".sln", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".slnx", StringComparison.OrdinalIgnoreCase)))
                 {
                     return current.FullName;
                 }
