@@ -12,7 +12,8 @@ public static class ReportFile
         {
             // A new file collides with nothing; where identity is unknown, fall back to the spelling.
             return FileStatus.KindOf(outputPath) == FileKind.Missing ? null
-                : inputPaths.FirstOrDefault(input => string.Equals(Path.GetFullPath(input), outputPath, StringComparison.Ordinal));
+                : inputPaths.FirstOrDefault(input => string.Equals(Path.GetFullPath(input), outputPath,
+                    OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
         }
         return inputPaths.FirstOrDefault(input => FileStatus.IdentityOf(input) == output);
     }

@@ -41,7 +41,15 @@ public static class InputResolver
         var resolved = new Dictionary<string, ResolvedInput>(StringComparer.Ordinal);
         var notifications = new List<ToolNotification>();
         var walker = new FolderWalker();
-        void Add(ResolvedInput input) => resolved.TryAdd(input.FullPath, input);
+        // One file named twice (two spellings, a link, another case on Windows) is one input.
+        var identities = new HashSet<FileIdentity>();
+        void Add(ResolvedInput input)
+        {
+            if (FileStatus.IdentityOf(input.FullPath) is not { } identity || identities.Add(identity))
+            {
+                resolved.TryAdd(input.FullPath, input);
+            }
+        }
 
         foreach (var input in inputs)
         {

@@ -53,8 +53,42 @@ public static partial class FileStatus
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint EffectiveUserId();
 
-    /// <summary>The file's identity, or null when it does not exist (or the platform cannot tell).</summary>
-    public static FileIdentity? IdentityOf(string path) => Stat(path, followLinks: true) is { } status ? status.Identity : null;
+    /// <summary>The file's identity, or null when it does not exist (or the platform cannot tell): device and inode on
+    /// Linux, volume serial number and file index on Windows, so that every spelling of one file (case, links, 8.3
+    /// names, '..') is the same file.</summary>
+    public static FileIdentity? IdentityOf(string path) =>
+        OperatingSystem.IsWindows() ? WindowsIdentityOf(path) : Stat(path, followLinks: true) is { } status ? status.Identity : null;
+
+    private static FileIdentity? WindowsIdentityOf(string path)
+    {
+        // FILE_READ_ATTRIBUTES with every share mode, and backup semantics so that folders open too.
+        using var handle = CreateFile(path, 0x80, 0x7, IntPtr.Zero, 3, 0x02000000, IntPtr.Zero);
+        return !handle.IsInvalid && GetFileInformationByHandle(handle, out var information)
+            ? new FileIdentity(information.VolumeSerialNumber, ((ulong)information.FileIndexHigh << 32) | information.FileIndexLow)
+            : null;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ByHandleFileInformation
+    {
+        public uint FileAttributes;
+        public long CreationTime;
+        public long LastAccessTime;
+        public long LastWriteTime;
+        public uint VolumeSerialNumber;
+        public uint FileSizeHigh;
+        public uint FileSizeLow;
+        public uint NumberOfLinks;
+        public uint FileIndexHigh;
+        public uint FileIndexLow;
+    }
+
+    [LibraryImport("kernel32.dll", EntryPoint = "CreateFileW", StringMarshalling = StringMarshalling.Utf16, SetLastError = true)]
+    private static partial Microsoft.Win32.SafeHandles.SafeFileHandle CreateFile(string path, uint access, uint share, IntPtr security, uint disposition, uint flags, IntPtr template);
+
+    [LibraryImport("kernel32.dll", EntryPoint = "GetFileInformationByHandle", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool GetFileInformationByHandle(Microsoft.Win32.SafeHandles.SafeFileHandle handle, out ByHandleFileInformation information);
 
     public static bool IsSymbolicLink(string path)
     {
