@@ -49,6 +49,26 @@ public sealed class CompileEnvironmentTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_LIBCLANG_PATH_that_does_not_load_is_named_and_no_other_libclang_is_used()
+    {
+        using var temp = new TempDirectory();
+        var notLibclang = temp.File("libclang.so", "not a shared object"u8.ToArray());
+        var validator = Path.Combine(AppContext.BaseDirectory, "iis-module-validator.dll");
+        var sample = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.vcxproj");
+
+        foreach (var (setting, says) in new[] { (Path.Combine(temp.Path, "gone", "libclang.so"), "does not exist"), (notLibclang, "does not load") })
+        {
+            var run = await TestProcess.Run(Io.DotnetHost.Executable!, ["exec", validator, "check", sample, "--no-cache"], temp.Path,
+                new Dictionary<string, string?> { ["LIBCLANG_PATH"] = setting });
+
+            Assert.Contains("IISM9007", run.StandardOutput);
+            Assert.Contains($"LIBCLANG_PATH names '{setting}', which {says}", run.StandardOutput);
+            Assert.DoesNotContain("IISM2001", run.StandardOutput); // no libclang found elsewhere parsed it behind the user's back
+        }
+    }
+
+    [Fact]
     public void Off_windows_the_standard_library_is_libcxx_for_the_msvc_target()
     {
         // On Windows the real Visual C++ headers are used instead (INCLUDE or vswhere); CI runs on Linux.

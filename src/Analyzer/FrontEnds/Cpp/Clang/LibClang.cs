@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace IisModuleValidator.FrontEnds.Cpp.Clang;
 
 /// <summary>
-/// Finds and loads libclang: LIBCLANG_PATH first, then the usual names (Debian's libclang-19 and -14, LLVM's and
-/// Visual Studio's libclang.dll on Windows). Loading happens once; failure is reported, never thrown at a user.
+/// Finds and loads libclang: LIBCLANG_PATH when set (and only it: one that does not load is reported as such), else the
+/// usual names (Debian's libclang-19 and -14, LLVM's and Visual Studio's libclang.dll on Windows). Loading happens once;
+/// failure is reported, never thrown at a user.
 /// </summary>
 public static class LibClang
 {
@@ -74,6 +75,12 @@ public static class LibClang
 
     private static (IntPtr, string?, string?) Load()
     {
+        // A LIBCLANG_PATH that does not load is the user's mistake to hear about, not a reason to load another libclang.
+        if (Environment.GetEnvironmentVariable("LIBCLANG_PATH") is { Length: > 0 } && Candidates().First() is var configured
+            && !NativeLibrary.TryLoad(configured, out _))
+        {
+            return (IntPtr.Zero, null, $"LIBCLANG_PATH names '{Io.BoundedText.Of(configured)}', which {(File.Exists(configured) ? "does not load as a libclang for this process" : "does not exist")}; point it at libclang{(OperatingSystem.IsWindows() ? ".dll" : OperatingSystem.IsMacOS() ? ".dylib" : ".so")} or its folder, or unset it to use the one found on this machine");
+        }
         var tried = new List<string>();
         foreach (var candidate in Candidates())
         {
