@@ -98,6 +98,24 @@ public sealed class HostileProjectTests
     }
 
     [Fact]
+    public void Existence_checks_and_computing_functions_are_evaluated_by_msbuild()
+    {
+        using var temp = new TempDirectory();
+        var project = Write(temp, """
+            <PropertyGroup>
+              <HasProps>$([System.IO.File]::Exists('$(MSBuildThisFileDirectory)x.props'))</HasProps>
+              <Root>$([MSBuild]::NormalizeDirectory('$(MSBuildThisFileDirectory)', 'src'))</Root>
+              <Name>$([System.String]::Copy('module').ToUpperInvariant())</Name>
+            </PropertyGroup>
+            """);
+
+        var (report, _) = Check(temp, project);
+
+        Assert.DoesNotContain(report.Notifications, notification => notification.FilePath == project);
+        AssertProjectStillAnalyzed(report, project);
+    }
+
+    [Fact]
     public void A_computed_import_of_a_device_ends_quickly_in_a_report()
     {
         if (OperatingSystem.IsWindows())

@@ -30,8 +30,10 @@ internal static partial class EvaluatedText
     private static readonly HashSet<string> ReadingMsBuildFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "GetRegistryValue", "GetRegistryValueFromView", "GetVsInstallRoot", "GetMSBuildExtensionsPath", "GetProgramFiles32",
-        "StableStringHash",
     };
+
+    // File::Exists and Directory::Exists tell one bit about a path, as Exists() in a condition does: allowed.
+    private static readonly HashSet<string> ExistenceTypes = new(StringComparer.OrdinalIgnoreCase) { "System.IO.File", "System.IO.Directory" };
 
     [GeneratedRegex(@"\$\(\s*\[\s*(?<type>[^\]\s]+)\s*\]\s*::\s*(?<method>\w+)", RegexOptions.CultureInvariant)]
     private static partial Regex StaticFunction();
@@ -46,6 +48,10 @@ internal static partial class EvaluatedText
         {
             var type = match.Groups["type"].Value;
             var method = match.Groups["method"].Value;
+            if (ExistenceTypes.Contains(type) && method.Equals("Exists", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             if (!ComputingTypes.Contains(type) || (type.Equals("MSBuild", StringComparison.OrdinalIgnoreCase) && ReadingMsBuildFunctions.Contains(method)))
             {
                 return $"[{type}]::{method}";
