@@ -15,18 +15,19 @@ public static class WorkerLoop
         {
             return 0;
         }
-        var waiting = Stopwatch.StartNew();
-        WorkerLifetime.ExitWhenIdle(() => Volatile.Read(ref waiting) is { IsRunning: true } clock ? clock.Elapsed : null);
+        // When the worker last finished a request; 0 while it works on one.
+        var idleSince = Stopwatch.GetTimestamp();
+        WorkerLifetime.ExitWhenIdle(() => Interlocked.Read(ref idleSince) is var since and not 0 ? Stopwatch.GetElapsedTime(since) : null);
         while (input.ReadLine() is { } line)
         {
-            waiting.Stop();
+            Interlocked.Exchange(ref idleSince, 0);
             var reply = answer(line);
             lock (output)
             {
                 output.WriteLine(reply);
                 output.Flush();
             }
-            Volatile.Write(ref waiting, Stopwatch.StartNew());
+            Interlocked.Exchange(ref idleSince, Stopwatch.GetTimestamp());
         }
         return 0;
     }

@@ -76,11 +76,7 @@ public static class LibClang
     private static (IntPtr, string?, string?) Load()
     {
         // A LIBCLANG_PATH that does not load is the user's mistake to hear about, not a reason to load another libclang.
-        if (Environment.GetEnvironmentVariable("LIBCLANG_PATH") is { Length: > 0 } && Candidates().First() is var configured
-            && !NativeLibrary.TryLoad(configured, out _))
-        {
-            return (IntPtr.Zero, null, $"LIBCLANG_PATH names '{Io.BoundedText.Of(configured)}', which {(File.Exists(configured) ? "does not load as a libclang for this process" : "does not exist")}; point it at libclang{(OperatingSystem.IsWindows() ? ".dll" : OperatingSystem.IsMacOS() ? ".dylib" : ".so")} or its folder, or unset it to use the one found on this machine");
-        }
+        var configuredFirst = Environment.GetEnvironmentVariable("LIBCLANG_PATH") is { Length: > 0 };
         var tried = new List<string>();
         foreach (var candidate in Candidates())
         {
@@ -89,6 +85,10 @@ public static class LibClang
             {
                 NativeLibrary.SetDllImportResolver(typeof(LibClang).Assembly, Resolve);
                 return (handle, candidate, null);
+            }
+            if (configuredFirst)
+            {
+                return (IntPtr.Zero, null, $"LIBCLANG_PATH names '{Io.BoundedText.Of(candidate)}', which {(File.Exists(candidate) ? "does not load as a libclang for this process" : "does not exist")}; point it at libclang{(OperatingSystem.IsWindows() ? ".dll" : OperatingSystem.IsMacOS() ? ".dylib" : ".so")} or its folder, or unset it to use the one found on this machine");
             }
         }
         return (IntPtr.Zero, null,
