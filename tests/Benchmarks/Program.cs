@@ -1,5 +1,12 @@
 using IisModuleValidator.Benchmarks;
 
+// The yardstick is clang-19: the validator (here and in the CLI children) parses with the same version's libclang
+// unless LIBCLANG_PATH says otherwise, though a newer one may be installed beside it.
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("LIBCLANG_PATH")))
+{
+    Environment.SetEnvironmentVariable("LIBCLANG_PATH", "/usr/lib/llvm-19/lib/libclang-19.so.1");
+}
+
 return args.FirstOrDefault() switch
 {
     "cpp" => CppBenchmark.Run(args[1..]),

@@ -5,10 +5,11 @@ namespace IisModuleValidator.FrontEnds.Cpp.Clang;
 
 /// <summary>
 /// Finds and loads libclang: LIBCLANG_PATH when set (and only it: one that does not load is reported as such), else the
-/// usual names (Debian's libclang-19 and -14, LLVM's and Visual Studio's libclang.dll on Windows). Loading happens once;
+/// installed ones (every Debian/Ubuntu /usr/lib/llvm-N from 14 up, newest first, then the system's libclang.so.1; LLVM's
+/// and Visual Studio's libclang.dll on Windows). Loading happens once;
 /// failure is reported, never thrown at a user.
 /// </summary>
-public static class LibClang
+public static partial class LibClang
 {
     private static readonly Lazy<(IntPtr Handle, string? Path, string? Error)> Loaded = new(Load);
 
@@ -22,6 +23,13 @@ public static class LibClang
 
     /// <summary>What the loaded library says it is ("Debian clang version 19.1.7 (3)"), or null.</summary>
     public static string? Version => LoadedVersion.Value;
+
+    /// <summary>The loaded clang's major version (19 for "Debian clang version 19.1.7"), or null.</summary>
+    public static int? MajorVersion => Version is { } version && VersionNumber().Match(version) is { Success: true } match
+        && int.TryParse(match.Groups[1].Value, out var major) ? major : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"version (\d+)\.")]
+    private static partial System.Text.RegularExpressions.Regex VersionNumber();
 
     // Asked for every unit's cache key: once per process.
     private static readonly Lazy<string?> LoadedVersion = new(() => IsAvailable ? ClangNative.Take(ClangNative.clang_getClangVersion()) : null);
@@ -51,9 +59,10 @@ public static class LibClang
         }
         else
         {
-            yield return "libclang-19.so.1";
-            yield return "/usr/lib/llvm-19/lib/libclang-19.so.1";
-            yield return "libclang-14.so.1";
+            foreach (var installation in LlvmInstallation.FindAll())
+            {
+                yield return installation.LibClangPath;
+            }
             yield return "libclang.so.1";
             yield return "libclang.so";
         }
@@ -92,7 +101,7 @@ public static class LibClang
             }
         }
         return (IntPtr.Zero, null,
-            $"libclang was not found (tried {string.Join(", ", tried)}); install it (Debian: apt-get install libclang1-19 libclang-common-19-dev) or set LIBCLANG_PATH");
+            $"libclang was not found (tried {string.Join(", ", tried)}); install it (Debian and Ubuntu: apt-get install libclang1-N libclang-common-N-dev libc++-N-dev, N = 14 or newer, e.g. 19) or set LIBCLANG_PATH");
     }
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>

@@ -17,23 +17,14 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
     private static readonly string[] SdkSubfolders = ["um", "shared", "ucrt", "winrt"];
 
     /// <summary>
-    /// The warning groups clang 19 reports as errors by default, which -w leaves on and -Wno-everything turned off: MSVC
-    /// accepts most of them (C++17's `throw(int)` is its warning C5040). Listed by `diagtool show-enabled -w` for
-    /// C++14/17/20 on both MSVC targets; a group an older libclang does not know is ignored under -w.
+    /// The warning groups the loaded clang reports as errors by default (ClangDefaultErrors, from its own diagtool), which -w
+    /// leaves on; for a version not in that table, every group any listed version has (a group a clang does not know, or
+    /// has as a plain warning, is off under -w anyway).
     /// </summary>
-    private static readonly string[] DefaultErrorWarnings =
-    [
-        "address-of-temporary", "argument-outside-range", "atomic-access", "c++11-narrowing", "c++11-narrowing-const-reference",
-        "delegating-ctor-cycles", "dtor-typedef", "dynamic-exception-spec", "elaborated-enum-base", "elaborated-enum-class",
-        "enum-constexpr-conversion", "gnu-array-member-paren-init", "hip-omp-target-directives", "hlsl-availability",
-        "implicit-function-declaration", "implicit-int", "incompatible-function-pointer-types", "incompatible-ms-struct",
-        "increment-bool", "initializer-overrides", "int-conversion", "invalid-constexpr", "invalid-ios-deployment-target",
-        "invalid-partial-specialization", "invalid-static-assert-message", "invalid-token-paste",
-        "missing-template-arg-list-after-template-kw", "module-file-config-mismatch", "module-import-in-extern-c",
-        "modules-import-nested-redundant", "non-pod-varargs", "nullability-declspec", "out-of-line-declaration",
-        "private-header", "register", "reserved-user-defined-literal", "return-mismatch", "signed-unsigned-wchar",
-        "static-float-init", "strict-primary-template-shadow", "unusable-partial-specialization", "vec-elem-size",
-    ];
+    public static IReadOnlyList<string> DefaultErrorGroups(int? majorVersion) =>
+        majorVersion is { } major && ClangDefaultErrors.GroupsByMajorVersion.TryGetValue(major, out var groups)
+            ? groups
+            : [.. ClangDefaultErrors.GroupsByMajorVersion.Values.SelectMany(all => all).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The flags every translation unit gets, before its own defines and include folders.</summary>
     public IReadOnlyList<string> BaseArguments(string platform)
@@ -48,7 +39,7 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
             // intrinsic headers copies that whole map (clang-19: +90 MiB on the STL alone). Only errors are read.
             "-w",
         };
-        arguments.AddRange(DefaultErrorWarnings.Select(group => $"-Wno-{group}"));
+        arguments.AddRange(DefaultErrorGroups(LibClang.MajorVersion).Select(group => $"-Wno-{group}"));
         if (OverlayPath is not null)
         {
             arguments.AddRange(["-ivfsoverlay", OverlayPath]);
@@ -91,7 +82,7 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         else
         {
             yield return LibCxxIncludeDirectory is null
-                ? "C++ standard library headers: not found, so <string>, <memory>, ... do not parse (Debian: apt-get install libc++-19-dev, or set IISM_LIBCXX_INCLUDE)"
+                ? $"C++ standard library headers: not found, so <string>, <memory>, ... do not parse (Debian and Ubuntu: apt-get install libc++-{LibClang.MajorVersion}-dev, or set IISM_LIBCXX_INCLUDE)"
                 : $"C++ standard library headers: libc++ {LibCxxIncludeDirectory}";
             yield return $"vcruntime, ATL and COM support stand-ins: {StandInDirectory}";
         }
@@ -107,7 +98,8 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         var resourceDirectory = FindResourceDirectory();
         if (resourceDirectory is null)
         {
-            return (null, "clang's resource directory (with stddef.h) was not found; install libclang-common-19-dev or set CLANG_RESOURCE_DIR");
+            return (null, $"the resource headers of {LibClang.LoadedPath} (clang {LibClang.MajorVersion}: its lib/clang/<version>/include/stddef.h) were not found; "
+                          + $"install libclang-common-{LibClang.MajorVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "N"}-dev or set CLANG_RESOURCE_DIR");
         }
         var sdk = FindSdk(sdkIncludeOverride);
         if (sdk is null)
@@ -158,7 +150,8 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         }
     }
 
-    /// <summary>libc++'s headers: IISM_LIBCXX_INCLUDE, beside the libclang that was loaded, or Debian's libc++-19-dev.</summary>
+    /// <summary>libc++'s headers: IISM_LIBCXX_INCLUDE, beside the libclang that was loaded, then any installed LLVM's
+    /// (Debian lets one libc++-N-dev be installed at a time, so it is often another version's), then /usr/include/c++/v1.</summary>
     private static string? FindLibCxx()
     {
         var candidates = new List<string>();
@@ -170,26 +163,34 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         {
             candidates.Add(Path.Combine(Path.GetDirectoryName(loaded)!, "..", "include", "c++", "v1"));
         }
-        candidates.AddRange(["/usr/lib/llvm-19/include/c++/v1", "/usr/lib/llvm-20/include/c++/v1", "/usr/lib/llvm-18/include/c++/v1", "/usr/include/c++/v1"]);
+        var installations = LlvmInstallation.FindAll();
+        candidates.AddRange(installations.Where(installation => installation.MajorVersion == LibClang.MajorVersion)
+            .Concat(installations.OrderByDescending(installation => installation.MajorVersion))
+            .Select(installation => installation.LibCxxIncludeDirectory).OfType<string>());
+        candidates.Add("/usr/include/c++/v1");
         return candidates.Select(Path.GetFullPath).FirstOrDefault(candidate => File.Exists(Path.Combine(candidate, "__config")));
     }
 
+    /// <summary>The loaded clang's own resource headers: CLANG_RESOURCE_DIR, beside the loaded file, or those of the
+    /// installed LLVM of the same major version; another version's builtin headers would not match the compiler.</summary>
     private static string? FindResourceDirectory()
     {
         if (Environment.GetEnvironmentVariable("CLANG_RESOURCE_DIR") is { Length: > 0 } configured)
         {
             return configured;
         }
-        var candidates = new List<string>();
-        if (LibClang.LoadedPath is { } loaded && Path.IsPathRooted(loaded))
+        if (LibClang.LoadedPath is { } loaded && Path.IsPathRooted(loaded) && LlvmInstallation.ResourceDirectoryBeside(loaded) is { } beside)
         {
-            var libDirectory = Path.GetDirectoryName(loaded)!;
-            candidates.Add(Path.Combine(libDirectory, "..", "lib", "clang"));
-            candidates.Add(Path.Combine(libDirectory, "clang"));
+            return beside;
         }
-        candidates.AddRange(["/usr/lib/llvm-19/lib/clang", "/usr/lib/llvm-14/lib/clang", "/usr/lib/clang", "/usr/local/lib/clang"]);
-        return candidates.Where(Directory.Exists)
+        if (LlvmInstallation.FindAll().FirstOrDefault(installation => installation.MajorVersion == LibClang.MajorVersion) is { ResourceDirectory: { } sameVersion })
+        {
+            return sameVersion;
+        }
+        var major = LibClang.MajorVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new[] { "/usr/lib/clang", "/usr/local/lib/clang" }.Where(_ => major is not null).Where(Directory.Exists)
             .SelectMany(root => Directory.EnumerateDirectories(root).OrderDescending(StringComparer.Ordinal))
+            .Where(directory => Path.GetFileName(directory) == major || Path.GetFileName(directory).StartsWith(major + ".", StringComparison.Ordinal))
             .FirstOrDefault(directory => File.Exists(Path.Combine(directory, "include", "stddef.h")));
     }
 
