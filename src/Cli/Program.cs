@@ -3,6 +3,9 @@ using IisModuleValidator.Cli;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
 
+// Reports, logs and the workers' requests are UTF-8 on every platform; Windows would use the console's OEM code page.
+IisModuleValidator.Io.ConsoleText.UseUtf8();
+
 // The hidden verbs of the worker processes the validator starts itself: C++ parse workers, one per core...
 if (args is [ParseWorker.Verb])
 {

@@ -43,6 +43,9 @@ public static class SetupCommand
                 }
                 output.WriteLine($"Windows SDK headers restored: {includeRoot} (recorded in {WindowsSdkPackage.SetupRecordPath})");
             }
+            // Per user: %LOCALAPPDATA% on Windows, the XDG folders elsewhere.
+            output.WriteLine($"Tool data (setup record, parse cache key): {WindowsSdkPackage.ToolDataDirectory}");
+            output.WriteLine($"Parse cache: {Analysis.AnalysisOptions.DefaultParseCacheDirectory}");
             var (toolchain, toolchainError) = CppToolchain.Discover(sdkOverride);
             if (toolchain is null)
             {

@@ -25,6 +25,11 @@ internal sealed class WorkerProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Both ends speak UTF-8 (the worker sets its console to it): on Windows the default is the OEM code page,
+            // which would turn a path with 'ü' into '?'.
+            StandardInputEncoding = Io.ConsoleText.Utf8,
+            StandardOutputEncoding = Io.ConsoleText.Utf8,
+            StandardErrorEncoding = Io.ConsoleText.Utf8,
         };
         foreach (var argument in arguments)
         {

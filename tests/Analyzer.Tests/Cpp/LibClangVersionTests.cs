@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IisModuleValidator.FrontEnds.Cpp.Clang;
+using IisModuleValidator.FrontEnds.Cpp.Installations;
 using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 namespace IisModuleValidator.Tests.Cpp;

@@ -45,12 +45,13 @@ public static partial class LibClang
         if (OperatingSystem.IsWindows())
         {
             yield return "libclang.dll";
-            var programFiles = Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles);
-            yield return System.IO.Path.Combine(programFiles, "LLVM", "bin", "libclang.dll");
-            foreach (var vs in VisualStudioLlvmBins(programFiles))
+            // Visual Studio's "C++ Clang Compiler for Windows", wherever Visual Studio is installed, for this process's
+            // architecture; then LLVM's installer, whose default is the native Program Files.
+            foreach (var installation in Installations.VisualStudioInstallation.Find(Installations.VisualStudioInstallation.ClangTools))
             {
-                yield return System.IO.Path.Combine(vs, "libclang.dll");
+                yield return System.IO.Path.Combine(Installations.VisualStudioInstallation.LlvmBin(installation), "libclang.dll");
             }
+            yield return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "LLVM", "bin", "libclang.dll");
         }
         else if (OperatingSystem.IsMacOS())
         {
@@ -59,27 +60,13 @@ public static partial class LibClang
         }
         else
         {
-            foreach (var installation in LlvmInstallation.FindAll())
+            foreach (var installation in Installations.LlvmInstallation.FindAll())
             {
                 yield return installation.LibClangPath;
             }
             yield return "libclang.so.1";
             yield return "libclang.so";
         }
-    }
-
-    private static IEnumerable<string> VisualStudioLlvmBins(string programFiles)
-    {
-        var root = System.IO.Path.Combine(programFiles, "Microsoft Visual Studio");
-        if (!Directory.Exists(root))
-        {
-            return [];
-        }
-        return Directory.EnumerateDirectories(root, "*", SearchOption.TopDirectoryOnly)
-            .SelectMany(year => Directory.Exists(year) ? Directory.EnumerateDirectories(year) : [])
-            .Select(edition => System.IO.Path.Combine(edition, "VC", "Tools", "Llvm", "x64", "bin"))
-            .Where(Directory.Exists)
-            .Order(StringComparer.Ordinal);
     }
 
     private static (IntPtr, string?, string?) Load()
@@ -100,9 +87,16 @@ public static partial class LibClang
                 return (IntPtr.Zero, null, $"LIBCLANG_PATH names '{Io.BoundedText.Of(candidate)}', which {(File.Exists(candidate) ? "does not load as a libclang for this process" : "does not exist")}; point it at libclang{(OperatingSystem.IsWindows() ? ".dll" : OperatingSystem.IsMacOS() ? ".dylib" : ".so")} or its folder, or unset it to use the one found on this machine");
             }
         }
-        return (IntPtr.Zero, null,
-            $"libclang was not found (tried {string.Join(", ", tried)}); install it (Debian and Ubuntu: apt-get install libclang1-N libclang-common-N-dev libc++-N-dev, N = 14 or newer, e.g. 19) or set LIBCLANG_PATH");
+        return (IntPtr.Zero, null, $"libclang was not found (tried {string.Join(", ", tried)}); {HowToInstall}");
     }
+
+    /// <summary>What to install, for the machine the validator runs on.</summary>
+    public static string HowToInstall => OperatingSystem.IsWindows()
+        ? "install LLVM for Windows (winget install LLVM.LLVM, or the installer from https://github.com/llvm/llvm-project/releases) or Visual Studio's "
+          + "\"C++ Clang Compiler for Windows\" component, or set LIBCLANG_PATH to a libclang.dll"
+        : OperatingSystem.IsMacOS()
+            ? "install the Xcode command line tools (xcode-select --install) or LLVM, or set LIBCLANG_PATH"
+            : "install it (Debian and Ubuntu: apt-get install libclang1-N libclang-common-N-dev libc++-N-dev, N = 14 or newer, e.g. 19) or set LIBCLANG_PATH";
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
         name == ClangNative.Library ? Loaded.Value.Handle : IntPtr.Zero;

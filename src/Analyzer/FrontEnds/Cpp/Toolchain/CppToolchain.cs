@@ -1,4 +1,5 @@
 using IisModuleValidator.FrontEnds.Cpp.Clang;
+using IisModuleValidator.FrontEnds.Cpp.Installations;
 
 namespace IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
@@ -115,7 +116,7 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
     }
 
     /// <summary>The real Visual C++ include folders: INCLUDE's entries that hold vcruntime.h or atlbase.h, else the
-    /// latest toolset of the Visual Studio that vswhere reports.</summary>
+    /// latest toolset of the newest Visual Studio with the C++ tools that vswhere reports.</summary>
     private static IReadOnlyList<string> VisualCppIncludes()
     {
         var fromInclude = (Environment.GetEnvironmentVariable("INCLUDE") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -125,29 +126,16 @@ public sealed record CppToolchain(string ResourceDirectory, IReadOnlyList<string
         {
             return fromInclude;
         }
-        var vswhere = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFilesX86), "Microsoft Visual Studio", "Installer", "vswhere.exe");
-        if (!File.Exists(vswhere))
+        foreach (var installation in VisualStudioInstallation.Find(VisualStudioInstallation.VisualCppTools))
         {
-            return [];
-        }
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo(vswhere, "-latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath")
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var installation = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit(10_000);
             var tools = Path.Combine(installation, "VC", "Tools", "MSVC");
             var latest = Directory.Exists(tools) ? Directory.EnumerateDirectories(tools).OrderDescending(StringComparer.Ordinal).FirstOrDefault() : null;
-            return latest is null ? [] : [.. new[] { Path.Combine(latest, "include"), Path.Combine(latest, "atlmfc", "include") }.Where(Directory.Exists)];
+            if (latest is not null)
+            {
+                return [.. new[] { Path.Combine(latest, "include"), Path.Combine(latest, "atlmfc", "include") }.Where(Directory.Exists)];
+            }
         }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
-        {
-            return [];
-        }
+        return [];
     }
 
     /// <summary>libc++'s headers: IISM_LIBCXX_INCLUDE, beside the libclang that was loaded, then any installed LLVM's

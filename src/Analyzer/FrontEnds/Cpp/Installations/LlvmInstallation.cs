@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace IisModuleValidator.FrontEnds.Cpp.Clang;
+namespace IisModuleValidator.FrontEnds.Cpp.Installations;
 
 /// <summary>
 /// One LLVM installed the Debian and Ubuntu way (/usr/lib/llvm-N): its libclang, the resource headers of that same
