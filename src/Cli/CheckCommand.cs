@@ -67,6 +67,10 @@ public static class CheckCommand
                 }
             }
         });
+        var sarifOutput = new Option<string?>("--sarif-output")
+        {
+            Description = "Also write the SARIF 2.1.0 report to this file, whatever --format prints (msbuild lines and a SARIF file from one run).",
+        };
         var baseline = new Option<string?>("--baseline")
         {
             Description = "A previous run's SARIF: only findings it does not hold fail the run and are listed; SARIF marks each result new, unchanged, updated or absent.",
@@ -116,7 +120,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Validate IIS native modules and report what would fail in IIS.")
         {
-            inputs, format, output, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, quiet, verbose,
+            inputs, format, output, sarifOutput, failOn, expectArch, sdkInclude, baseDir, requireRecovery, ruleLevels, baseline, writeBaseline, quiet, verbose,
             noCache, cacheDir, roots, environment,
         };
         command.Description += " " + CommandLine.ExitCodeHelp;
@@ -132,11 +136,16 @@ public static class CheckCommand
                 return CommandLine.UsageErrorOrNothingAnalyzed;
             }
 
-            var writeBaselinePath = parseResult.GetValue(writeBaseline) is { } written ? Path.GetFullPath(written) : null;
-            if (writeBaselinePath is not null && ReportFile.CollidingInput(writeBaselinePath, inputList.Select(input => Path.GetFullPath(input, baseDirectory))) is { } overwritten)
+            // The SARIF files written beside the report: --sarif-output, and --write-baseline (a baseline is a SARIF report).
+            var sarifFiles = new[] { (Option: "--sarif-output", What: "the SARIF report", Path: parseResult.GetValue(sarifOutput)), (Option: "--write-baseline", What: "the baseline", Path: parseResult.GetValue(writeBaseline)) }
+                .Where(file => file.Path is not null).Select(file => (file.Option, file.What, Path: Path.GetFullPath(file.Path!))).ToList();
+            foreach (var file in sarifFiles)
             {
-                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: --write-baseline '{writeBaselinePath}' is the input '{overwritten}'; refusing to overwrite it."));
-                return CommandLine.UsageErrorOrNothingAnalyzed;
+                if (ReportFile.CollidingInput(file.Path, inputList.Select(input => Path.GetFullPath(input, baseDirectory))) is { } overwritten)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {file.Option} '{file.Path}' is the input '{overwritten}'; refusing to overwrite it."));
+                    return CommandLine.UsageErrorOrNothingAnalyzed;
+                }
             }
             Baseline? previous = null;
             if (parseResult.GetValue(baseline) is { } baselinePath)
@@ -212,15 +221,20 @@ public static class CheckCommand
                     return CommandLine.InternalFailure;
                 }
             }
-            if (writeBaselinePath is not null)
+            foreach (var file in sarifFiles)
             {
+                if (ReportFile.CollidingInput(file.Path, report.Inputs.Select(input => input.FullPath)) is { } reached)
+                {
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {file.Option} '{file.Path}' is the input '{reached}'; refusing to overwrite it."));
+                    return CommandLine.UsageErrorOrNothingAnalyzed;
+                }
                 try
                 {
-                    ReportFile.Write(writeBaselinePath, writer => sarif.Write(report, writer));
+                    ReportFile.Write(file.Path, writer => sarif.Write(report, writer));
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: the baseline could not be written to '{writeBaselinePath}': {exception.Message}"));
+                    error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {file.What} could not be written to '{file.Path}': {exception.Message}"));
                     return CommandLine.InternalFailure;
                 }
             }

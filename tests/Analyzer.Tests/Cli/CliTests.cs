@@ -86,6 +86,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Sarif_output_writes_the_sarif_report_beside_the_chosen_format_and_never_over_an_input()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("module.dll", File.ReadAllBytes(TestPaths.Sample("x64/no-export.dll")));
+        var before = File.ReadAllBytes(input);
+        var sarif = Path.Combine(temp.Path, "iis-modules.sarif");
+
+        var (exit, output, _) = Run("check", "--base-dir", temp.Path, "--format", "msbuild", "--sarif-output", sarif, input);
+        var (_, sarifAlone, _) = Run("check", "--base-dir", temp.Path, "--format", "sarif", input);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("module.dll: error IISM1001", output);
+        Assert.Equal(sarifAlone, File.ReadAllText(sarif)); // the same SARIF as --format sarif prints
+
+        var (refused, _, error) = Run("check", "--base-dir", temp.Path, "--sarif-output", input, input);
+        Assert.Equal(2, refused);
+        Assert.Contains("--sarif-output", error);
+        Assert.Contains("refusing to overwrite", error);
+        Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Fact]
     public void List_rules_shows_every_rule_and_one_rules_help()
     {
         var (exit, output, _) = Run("list-rules");
