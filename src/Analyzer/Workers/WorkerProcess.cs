@@ -97,7 +97,7 @@ internal sealed class WorkerProcess
             {
                 return (null, $"{bounds.Doer} took longer than {bounds.Timeout.TotalSeconds:0} s on this file and was stopped", true);
             }
-            if (ResidentBytes() > bounds.MemoryCeilingBytes)
+            if (MemoryInUseBytes() > bounds.MemoryCeilingBytes)
             {
                 return (null, $"{bounds.Doer} used more than {bounds.MemoryCeilingBytes / (1024 * 1024)} MiB of memory on this file and was stopped", true);
             }
@@ -105,7 +105,7 @@ internal sealed class WorkerProcess
         return reply.Result is { } line ? (line, null, true) : (null, Died(bounds), true);
     }
 
-    private long ResidentBytes()
+    private long MemoryInUseBytes()
     {
         try
         {
@@ -115,8 +115,10 @@ internal sealed class WorkerProcess
                 var fields = File.ReadAllText($"/proc/{_process.Id}/statm").Split(' ');
                 return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
             }
+            // Windows: the private commit, which the system cannot trim away as it trims the working set, so a worker
+            // that commits and pages out memory still meets the ceiling.
             _process.Refresh();
-            return _process.WorkingSet64;
+            return _process.PrivateMemorySize64;
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException or FormatException or UnauthorizedAccessException)
         {
