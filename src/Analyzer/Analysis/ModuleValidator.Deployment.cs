@@ -51,7 +51,7 @@ public sealed partial class ModuleValidator
             }
             if (module.ResolvedImage is not { } image || FileStatus.KindOf(image) != FileKind.RegularFile)
             {
-                modules.Add(module); // IISM6001
+                modules.Add(module with { ImageMissing = module.ResolvedImage is not null }); // IISM6001
                 continue;
             }
             var binary = AnalyzeBinary(image, context, byContent);

@@ -12,6 +12,9 @@ public sealed class ScratchFolder : IDisposable
     // Folders of older versions hold no lock; past this age nobody is using them.
     private static readonly TimeSpan UnownedAge = TimeSpan.FromHours(1);
 
+    private const int DeleteAttempts = 20;
+    private static readonly TimeSpan DeleteRetryDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly FileStream _owner;
     private int _disposed;
 
@@ -84,13 +87,24 @@ public sealed class ScratchFolder : IDisposable
         }
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _owner.Dispose();
-        try
+        // A parse worker may still be writing a PCH into the folder (on SIGTERM the exit handlers that stop the workers
+        // and this one run in either order), so a delete that meets a new file is tried again for a moment.
+        for (var attempt = 0; attempt < DeleteAttempts; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A PCH still mapped by a translation unit on another thread; the next validator removes the folder.
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Still in use after the last attempt: the next validator removes the folder.
+                Thread.Sleep(DeleteRetryDelay);
+            }
         }
     }
 }

@@ -5,7 +5,11 @@ namespace IisModuleValidator.Model;
 public sealed record AppPool(string Name, bool Enable32BitAppOnWin64, string ManagedPipelineMode, string ManagedRuntimeVersion, SourceLocation Location);
 
 /// <summary>A site's application: its path, the pool it runs in, and its physical folder as the config names it.</summary>
-public sealed record SiteApplication(string Site, string Path, string AppPool, string? PhysicalPath, SourceLocation Location);
+public sealed record SiteApplication(string Site, string Path, string AppPool, string? PhysicalPath, SourceLocation Location)
+{
+    /// <summary>The configuration path of the application: "Site" for its root, "Site/app" below.</summary>
+    public string ConfigPath => Path.Trim('/').Length == 0 ? Site : $"{Site}/{Path.Trim('/')}";
+}
 
 /// <summary>globalModules/add: a native module IIS loads into every worker process its preCondition admits.</summary>
 /// <param name="ResolvedImage">The image on this machine (after --root/--env), or null when it cannot be resolved here.</param>
@@ -15,8 +19,11 @@ public sealed record GlobalModuleEntry(string Name, string Image, string? PreCon
 {
     public ModuleModel? ImageModel { get; init; }
 
+    /// <summary>The resolved image is not a regular file on this machine (missing, a folder, a device).</summary>
+    public bool ImageMissing { get; init; }
+
     /// <summary>The image's own findings (exports, architecture) from the binary checks.</summary>
-    public IReadOnlyList<Rules.Finding> ImageFindings { get; init; } = [];
+    public IReadOnlyList<Finding> ImageFindings { get; init; } = [];
 }
 
 /// <summary>One element of a &lt;modules&gt; collection at a configuration path ("" for the server, "Site/app" below).</summary>

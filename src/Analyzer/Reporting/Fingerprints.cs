@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using System.Security.Cryptography;
 using System.Text;
 using IisModuleValidator.Rules;

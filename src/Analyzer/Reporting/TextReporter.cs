@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using IisModuleValidator.Analysis;
 using IisModuleValidator.Catalog;
 
@@ -48,5 +49,5 @@ public sealed class TextReporter(RuleCatalog catalog) : IReporter
         }
     }
 
-    private static string InputOf(Rules.Finding finding) => string.IsNullOrEmpty(finding.InputPath) ? finding.Location.FilePath : finding.InputPath;
+    private static string InputOf(Finding finding) => string.IsNullOrEmpty(finding.InputPath) ? finding.Location.FilePath : finding.InputPath;
 }

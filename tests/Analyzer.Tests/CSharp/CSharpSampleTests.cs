@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using IisModuleValidator.Analysis;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Tests.Cpp;
@@ -20,7 +21,7 @@ public sealed class CSharpSampleTests
     {
         var report = new ModuleValidator().Run([Path.Combine(Root, sample, sample + ".csproj")], TestPaths.RepositoryRoot);
         Assert.Empty(report.Notifications); // the samples compile: no IISM9005
-        IEnumerable<string> Keys(IEnumerable<Rules.Finding> findings) => findings
+        IEnumerable<string> Keys(IEnumerable<Finding> findings) => findings
             .Select(finding => SourceExpectations.Key(finding.Location.FilePath, finding.Location.Line ?? 0, finding.RuleId))
             .Order(StringComparer.Ordinal);
         Assert.Equal(SourceExpectations.For(Path.Combine(Root, sample)), Keys(report.Active));

@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using IisModuleValidator.Analysis;
 
 namespace IisModuleValidator.Tests.Cpp;
@@ -26,7 +27,7 @@ public sealed class CppSampleTests
     public void Each_sample_project_reports_exactly_its_marked_findings(string sample)
     {
         var report = Check(sample);
-        IEnumerable<string> Keys(IEnumerable<Rules.Finding> findings) => findings
+        IEnumerable<string> Keys(IEnumerable<Finding> findings) => findings
             .Select(finding => SourceExpectations.Key(finding.Location.FilePath, finding.Location.Line ?? 0, finding.RuleId))
             .Order(StringComparer.Ordinal);
         Assert.Equal(SourceExpectations.For(Path.Combine(TestPaths.Samples, "cpp", sample)), Keys(report.Active));

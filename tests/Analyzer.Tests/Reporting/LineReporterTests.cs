@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using System.Text.RegularExpressions;
 using IisModuleValidator.Analysis;
 using IisModuleValidator.Catalog;
@@ -55,7 +56,7 @@ public sealed class LineReporterTests
         Assert.Equal($"##vso[task.logissue type=error;sourcepath={dll};code=IISM1002]" + Report.Findings.Single().Message.Replace("%", "%AZP25"), lines[1]);
 
         var source = new Model.SourceLocation("/src/a;b].cpp", 12, 5);
-        var hostile = new AnalysisReport("/", [], [new Rules.Finding("x", "IISM2001", RuleLevel.Error, "50% done\n##vso[task.complete result=Succeeded]", source, "k", [])],
+        var hostile = new AnalysisReport("/", [], [new Finding("x", "IISM2001", RuleLevel.Error, "50% done\n##vso[task.complete result=Succeeded]", source, "k", [])],
             [new ToolNotification("IISM9009", RuleLevel.Note, "a note", "/bin/x.dll")]);
         var writer = new StringWriter();
         new AzureDevOpsReporter().Write(hostile, writer);

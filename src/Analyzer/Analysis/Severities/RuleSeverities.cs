@@ -1,3 +1,4 @@
+using IisModuleValidator.Model;
 using IisModuleValidator.Catalog;
 using IisModuleValidator.Rules;
 using Microsoft.CodeAnalysis;

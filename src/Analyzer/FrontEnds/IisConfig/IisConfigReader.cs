@@ -80,7 +80,7 @@ public static class IisConfigReader
                 continue;
             }
             var below = Path.GetRelativePath(ownerRoot!, folder).Replace('\\', '/');
-            var configPath = below == "." ? ConfigPath(owner) : $"{ConfigPath(owner)}/{below}";
+            var configPath = below == "." ? owner.ConfigPath : $"{owner.ConfigPath}/{below}";
             XElement? webRoot;
             try
             {
@@ -108,10 +108,6 @@ public static class IisConfigReader
             IsServerConfig = false,
         };
     }
-
-    /// <summary>The configuration path of an application: "Site" for its root, "Site/app" below.</summary>
-    public static string ConfigPath(SiteApplication application) =>
-        application.Path.Trim('/').Length == 0 ? application.Site : $"{application.Site}/{application.Path.Trim('/')}";
 
     /// <summary>system.webServer at the top and in each &lt;location&gt;, with the configuration path it applies to.</summary>
     private static IEnumerable<(XElement WebServer, string ConfigPath)> WebServerSections(XElement? root)

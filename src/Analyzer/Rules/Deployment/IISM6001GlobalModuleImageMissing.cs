@@ -1,4 +1,3 @@
-using IisModuleValidator.Io;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -9,6 +8,6 @@ public sealed class IISM6001GlobalModuleImageMissing : DeploymentRule
     public override string Id => "IISM6001";
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context) =>
-        model.GlobalModules.Where(module => module.ResolvedImage is { } image && FileStatus.KindOf(image) != FileKind.RegularFile)
+        model.GlobalModules.Where(module => module.ResolvedImage is not null && module.ImageMissing)
             .Select(module => Report(model, context, module.Location, $"image:{module.Name}", [], module.Name, module.Image, module.ResolvedImage!));
 }

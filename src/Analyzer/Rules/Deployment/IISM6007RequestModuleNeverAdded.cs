@@ -1,4 +1,3 @@
-using IisModuleValidator.FrontEnds.IisConfig;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -14,7 +13,7 @@ public sealed class IISM6007RequestModuleNeverAdded : DeploymentRule
         {
             return [];
         }
-        var enabled = model.Applications.SelectMany(application => model.EffectiveModules(IisConfigReader.ConfigPath(application)))
+        var enabled = model.Applications.SelectMany(application => model.EffectiveModules(application.ConfigPath))
             .Select(entry => entry.Name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         return model.GlobalModules
             .Where(module => module.ImageModel?.Registrations.Any(registration => registration.Kind == RegistrationKind.Request) == true && !enabled.Contains(module.Name))

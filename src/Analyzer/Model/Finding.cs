@@ -1,7 +1,6 @@
 using IisModuleValidator.Catalog;
-using IisModuleValidator.Model;
 
-namespace IisModuleValidator.Rules;
+namespace IisModuleValidator.Model;
 
 /// <summary>A secondary place that explains a finding (the class for a registration, the export for a name).</summary>
 public sealed record RelatedLocation(SourceLocation Location, string Message);

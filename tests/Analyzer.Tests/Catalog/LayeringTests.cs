@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace IisModuleValidator.Tests.Catalog;
+
+/// <summary>
+/// The engine's inner layers (the contract, the rule catalog, the module model, the rules) are pure: they name nothing
+/// of the front ends, the pipeline, the reporters, the workers or the file system helpers, nor the file system, processes
+/// or the console. Their sources are compiled alone with Roslyn, so a name of an outer layer does not bind, however it
+/// is written; the names that do bind are checked against the system types a pure function has no business with.
+/// </summary>
+public sealed class LayeringTests
+{
+    private static readonly string[] InnerFolders = ["Contract", "Catalog", "Model", "Rules"];
+    private static readonly string[] OuterNamespaces = ["FrontEnds", "Analysis", "Reporting", "Workers", "Io"];
+    // The file system, processes and the console are outside too: a rule is a function of its model.
+    private static readonly string[] OuterSystemTypes = ["System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo",
+        "System.IO.FileStream", "System.Diagnostics.Process", "System.Console", "System.Environment"];
+
+    [Fact]
+    public void The_contract_catalog_model_and_rules_reference_no_outer_layer()
+    {
+        var engine = Path.Combine(TestPaths.RepositoryRoot, "src", "Analyzer");
+        var sources = InnerFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(engine, folder), "*.cs", SearchOption.AllDirectories))
+            .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), Options, file))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, Options))
+            .ToList();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(path => MetadataReference.CreateFromFile(path));
+        // The inner layers alone: a name of an outer layer does not bind, and is reported with its place.
+        var compilation = CSharpCompilation.Create("inner-layers", sources, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var violations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var diagnostic in compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Id != GeneratedPartialWithoutBody))
+        {
+            violations.Add($"{Where(engine, diagnostic.Location)}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+        foreach (var tree in sources)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (Outer(model.GetSymbolInfo(name).Symbol) is { } outer)
+                {
+                    violations.Add($"{Where(engine, name.GetLocation())}: {outer}");
+                }
+            }
+        }
+
+        Assert.True(violations.Count == 0, "inner layers reference outer ones:\n" + string.Join("\n", violations));
+    }
+
+    private static readonly CSharpParseOptions Options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
+
+    // What ImplicitUsings (Directory.Build.props) gives every file of a net10.0 project.
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    // [GeneratedRegex] partial methods get their bodies from the regex source generator, which this compilation does not run.
+    private const string GeneratedPartialWithoutBody = "CS8795";
+
+    private static string Where(string engine, Location location) =>
+        $"{Path.GetRelativePath(engine, location.SourceTree?.FilePath ?? "?")}:{location.GetLineSpan().StartLinePosition.Line + 1}";
+
+    private static string? Outer(ISymbol? symbol)
+    {
+        var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+        if (symbol is INamespaceSymbol || type is null)
+        {
+            return null;
+        }
+        var name = type.OriginalDefinition.ToDisplayString();
+        return OuterNamespaces.Any(outer => name.StartsWith($"IisModuleValidator.{outer}.", StringComparison.Ordinal)) || OuterSystemTypes.Contains(name)
+            ? name
+            : null;
+    }
+}
