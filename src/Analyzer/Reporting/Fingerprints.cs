@@ -1,6 +1,6 @@
-using IisModuleValidator.Model;
 using System.Security.Cryptography;
 using System.Text;
+using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 
 namespace IisModuleValidator.Reporting;

@@ -1,6 +1,6 @@
-using IisModuleValidator.Model;
 using IisModuleValidator.Analysis;
 using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Reporting;
 

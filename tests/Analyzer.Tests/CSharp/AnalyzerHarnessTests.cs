@@ -15,6 +15,7 @@ namespace IisModuleValidator.Tests.CSharp;
 /// and the IDE's Fix All apply) and the checks that nothing else changes. Modules are written against the samples'
 /// interop layer (samples/csharp/Interop), referenced as a compiled assembly as a real module references its interop.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class AnalyzerHarnessTests
 {
     public AnalyzerHarnessTests()

@@ -11,6 +11,7 @@ using IdeAnalyzer = ide::IisModuleValidator.IdeAnalyzer.IisModuleAnalyzer;
 namespace IisModuleValidator.Tests.CSharp;
 
 /// <summary>The Roslyn DiagnosticAnalyzer: the same findings as the command line, with the catalog's ids and help links.</summary>
+[Trait("Category", "Slow")]
 public sealed class IdeAnalyzerTests
 {
     private static readonly string Root = Path.Combine(TestPaths.Samples, "csharp");

@@ -18,6 +18,30 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
+    public void The_readme_table_lists_every_rule_with_its_level()
+    {
+        var listed = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (Match row in ReadmeRow().Matches(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"))))
+        {
+            var first = int.Parse(row.Groups["first"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            // "IISM3001/3002" names two rules, "IISM9001–9013" a range.
+            var ids = row.Groups["last"].Success
+                ? Enumerable.Range(first, int.Parse(row.Groups["last"].Value, System.Globalization.CultureInfo.InvariantCulture) - first + 1)
+                : row.Groups["other"].Success ? [first, int.Parse(row.Groups["other"].Value, System.Globalization.CultureInfo.InvariantCulture)] : [first];
+            foreach (var id in ids)
+            {
+                listed.Add($"IISM{id}", row.Groups["levels"].Value.Split('/'));
+            }
+        }
+
+        Assert.Equal(OnDisk.All.Select(rule => rule.Id), listed.Keys.Order(StringComparer.Ordinal));
+        Assert.All(OnDisk.All, rule => Assert.Contains(rule.DefaultLevel.ToString().ToLowerInvariant(), listed[rule.Id]));
+    }
+
+    [GeneratedRegex(@"^\| IISM(?<first>\d{4})(?:/(?<other>\d{4})|–(?<last>\d{4}))? \| (?<levels>[a-z/]+) \|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeRow();
+
+    [Fact]
     public void The_compiled_in_catalog_is_the_rules_folder()
     {
         static string Flatten(RuleDescriptor rule) => rule with { Tags = [string.Join(",", rule.Tags)] } is var flat

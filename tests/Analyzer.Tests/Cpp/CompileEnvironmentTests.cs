@@ -9,6 +9,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// The compile environment off Windows: the SDK, the UCRT, our vcruntime/ATL/COM stand-ins and libc++ for the MSVC
 /// target. Every header a module commonly includes must parse with zero clang errors, for x86 and x64.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CompileEnvironmentTests
 {
     private static readonly CppToolchain Toolchain = CppToolchain.Discover().Toolchain ?? throw new InvalidOperationException(CppToolchain.Discover().Error);
@@ -49,7 +50,6 @@ public sealed class CompileEnvironmentTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task A_LIBCLANG_PATH_that_does_not_load_is_named_and_no_other_libclang_is_used()
     {
         using var temp = new TempDirectory();

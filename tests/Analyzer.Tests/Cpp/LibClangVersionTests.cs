@@ -10,6 +10,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// default-error groups of that version. Debian 12 serves libclang1-16, -19 and -22 side by side (.ci/install-packages
 /// installs all three); each must report exactly the marked findings on every C++ sample, with no notification.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class LibClangVersionTests
 {
     private static readonly int[] DebianVersions = [16, 19, 22];
@@ -55,7 +56,6 @@ public sealed partial class LibClangVersionTests
 
     [Theory]
     [MemberData(nameof(OtherVersions))]
-    [Trait("Category", "Slow")]
     public async Task Every_cpp_sample_reports_its_marked_findings_with_this_libclang(int version)
     {
         using var temp = new TempDirectory();

@@ -34,6 +34,11 @@ internal static partial class SourceExpectations
         return [.. expected.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The rules an '// expect:' marker under the folder names: the sample tests hold each to a real finding,
+    /// so a comment that merely mentions an id does not count.</summary>
+    public static IReadOnlySet<string> MarkedRuleIds(string folder) =>
+        For(folder).Select(key => key[(key.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
+
     public static string Key(string file, int line, string ruleId) =>
         $"{Path.GetRelativePath(TestPaths.Samples, file).Replace('\\', '/')}:{line} {ruleId}";
 }

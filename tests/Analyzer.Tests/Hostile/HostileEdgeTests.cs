@@ -11,6 +11,7 @@ namespace IisModuleValidator.Tests.Hostile;
 /// file outside the tree, and control characters in the annotation formats. Each beside a good module, each ends in a
 /// report with the documented exit code.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HostileEdgeTests
 {
     private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
@@ -20,7 +21,6 @@ public sealed class HostileEdgeTests
         Assert.Contains(report.Findings, finding => finding.RuleId == "IISM2001" && finding.Location.FilePath == (path ?? MissingHandler));
 
     [Fact]
-    [Trait("Category", "Slow")]
     public void An_editorconfig_of_300000_glob_sections_above_a_dll_costs_seconds_and_its_iism_options_still_apply()
     {
         using var temp = new TempDirectory();

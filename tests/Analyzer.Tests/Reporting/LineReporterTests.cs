@@ -1,7 +1,7 @@
-using IisModuleValidator.Model;
 using System.Text.RegularExpressions;
 using IisModuleValidator.Analysis;
 using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
 using IisModuleValidator.Reporting;
 
 namespace IisModuleValidator.Tests.Reporting;

@@ -1,5 +1,5 @@
-using IisModuleValidator.Model;
 using IisModuleValidator.Catalog;
+using IisModuleValidator.Model;
 using IisModuleValidator.Rules;
 using Microsoft.CodeAnalysis;
 

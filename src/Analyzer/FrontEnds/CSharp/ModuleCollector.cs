@@ -153,7 +153,7 @@ internal sealed class ModuleCollector(CSharpCompilation compilation)
             : MaskValue.Unknown($"'{expression}' is computed at run time", names);
     }
 
-    private static string? Alias(ExpressionSyntax expression, SemanticModel model)
+    private static string? Alias(ExpressionSyntax expression, SemanticModel model, int depth = 0)
     {
         // Usually "(char*)Unsafe.AsPointer(ref ...)" or a fixed pointer to a PRIORITY_ALIAS_* constant: the constant in it.
         foreach (var node in expression.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
@@ -162,6 +162,13 @@ internal sealed class ModuleCollector(CSharpCompilation compilation)
             {
                 return text;
             }
+        }
+        // A local: 'fixed (char* alias = "HIGH")' or 'var alias = ...', whose initializer holds the constant.
+        if (depth < 4 && expression is IdentifierNameSyntax && model.GetSymbolInfo(expression).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return Alias(initializer, model, depth + 1);
         }
         return null;
     }
