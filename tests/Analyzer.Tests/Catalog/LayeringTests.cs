@@ -12,8 +12,8 @@ namespace IisModuleValidator.Tests.Catalog;
 /// </summary>
 public sealed class LayeringTests
 {
+    // Compiled alone, so that the front ends, the pipeline, the reporters, the workers and Io do not bind from them.
     private static readonly string[] InnerFolders = ["Contract", "Catalog", "Model", "Rules"];
-    private static readonly string[] OuterNamespaces = ["FrontEnds", "Analysis", "Reporting", "Workers", "Io"];
     // The file system, processes and the console are outside too: a rule is a function of its model.
     private static readonly string[] OuterSystemTypes = ["System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo",
         "System.IO.FileStream", "System.Diagnostics.Process", "System.Console", "System.Environment"];
@@ -26,7 +26,9 @@ public sealed class LayeringTests
             .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), Options, file))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, Options))
             .ToList();
+        // The runtime's assemblies, not ours: the test host's list holds the engine too, whose outer types would bind.
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => !Path.GetFileName(path).StartsWith("IisModuleValidator", StringComparison.Ordinal))
             .Select(path => MetadataReference.CreateFromFile(path));
         // The inner layers alone: a name of an outer layer does not bind, and is reported with its place.
         var compilation = CSharpCompilation.Create("inner-layers", sources, references,
@@ -70,16 +72,9 @@ public sealed class LayeringTests
     private static string Where(string engine, Location location) =>
         $"{Path.GetRelativePath(engine, location.SourceTree?.FilePath ?? "?")}:{location.GetLineSpan().StartLinePosition.Line + 1}";
 
-    private static string? Outer(ISymbol? symbol)
-    {
-        var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
-        if (symbol is INamespaceSymbol || type is null)
-        {
-            return null;
-        }
-        var name = type.OriginalDefinition.ToDisplayString();
-        return OuterNamespaces.Any(outer => name.StartsWith($"IisModuleValidator.{outer}.", StringComparison.Ordinal)) || OuterSystemTypes.Contains(name)
+    /// <summary>The system type a bound name belongs to, when a pure layer has no business with it.</summary>
+    private static string? Outer(ISymbol? symbol) =>
+        (symbol as INamedTypeSymbol ?? symbol?.ContainingType)?.OriginalDefinition.ToDisplayString() is { } name && OuterSystemTypes.Contains(name)
             ? name
             : null;
-    }
 }
