@@ -12,7 +12,7 @@ public sealed class ScratchFolder : IDisposable
     // Folders of older versions hold no lock; past this age nobody is using them.
     private static readonly TimeSpan UnownedAge = TimeSpan.FromHours(1);
 
-    private const int DeleteAttempts = 20;
+    private const int ExitDeleteAttempts = 20;
     private static readonly TimeSpan DeleteRetryDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly FileStream _owner;
@@ -77,9 +77,14 @@ public sealed class ScratchFolder : IDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+    // On exit (SIGTERM, Ctrl+C) a parse worker may still be writing a PCH into the folder: the exit handlers that stop
+    // the workers and this one run in either order, so a delete that meets a new file is tried again for a moment. At
+    // the end of a run the workers are idle, and one attempt is all there is to it.
+    private void OnProcessExit(object? sender, EventArgs e) => Remove(ExitDeleteAttempts);
 
-    public void Dispose()
+    public void Dispose() => Remove(attempts: 1);
+
+    private void Remove(int attempts)
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
@@ -87,9 +92,7 @@ public sealed class ScratchFolder : IDisposable
         }
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _owner.Dispose();
-        // A parse worker may still be writing a PCH into the folder (on SIGTERM the exit handlers that stop the workers
-        // and this one run in either order), so a delete that meets a new file is tried again for a moment.
-        for (var attempt = 0; attempt < DeleteAttempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
@@ -102,7 +105,10 @@ public sealed class ScratchFolder : IDisposable
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // Still in use after the last attempt: the next validator removes the folder.
+                if (attempt == attempts)
+                {
+                    return; // still in use (a PCH mapped by a translation unit on another thread): the next validator removes it
+                }
                 Thread.Sleep(DeleteRetryDelay);
             }
         }
