@@ -53,19 +53,10 @@ public sealed partial class FreshMachineTests
         var workspace = Directory.CreateDirectory(Path.Combine(temp.Path, "workspace")).FullName;
         Directory.CreateDirectory(Path.Combine(workspace, "out", "x64"));
         File.Copy(TestPaths.Sample("x64/missing-handler.dll"), Path.Combine(workspace, "out", "x64", "missing-handler.dll"));
-        var project = Directory.CreateDirectory(Path.Combine(workspace, "src", "MyModule")).FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Samples, "cpp", "missing-handler")))
-        {
-            var name = Path.GetExtension(file) == ".vcxproj" ? "MyModule.vcxproj" : Path.GetFileName(file);
-            File.Copy(file, Path.Combine(project, name));
-        }
-
+        temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "missing-handler"), "workspace/src/MyModule");
+        File.Move(Path.Combine(workspace, "src", "MyModule", "missing-handler.vcxproj"), Path.Combine(workspace, "src", "MyModule", "MyModule.vcxproj"));
         // The sample's project compiles ../common beside it, as the samples do.
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Samples, "cpp", "common")))
-        {
-            Directory.CreateDirectory(Path.Combine(workspace, "src", "common"));
-            File.Copy(file, Path.Combine(workspace, "src", "common", Path.GetFileName(file)));
-        }
+        temp.CopyFiles(Path.Combine(TestPaths.Samples, "cpp", "common"), "workspace/src/common");
 
         var steps = RecipeRunLines();
         Assert.Equal(4, steps.Count);
