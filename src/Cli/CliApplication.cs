@@ -6,7 +6,7 @@ namespace IisModuleValidator.Cli;
 public static class CliApplication
 {
     public static RootCommand CreateRoot() =>
-        new("IIS Module Validator: checks IIS native modules (DLLs) against the IIS module contract.")
+        new("IIS Module Validator: checks IIS native modules (DLLs, C++ and C# sources and projects, IIS configurations) against the IIS module contract.")
         {
             CheckCommand.Create(),
             InspectCommand.Create(),

@@ -37,21 +37,11 @@ public static class ReportFile
             case FileKind.Directory:
                 throw new IOException($"'{path}' is a folder");
         }
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
+        AtomicFile.Replace(path, temporary =>
         {
-            using (var writer = NewWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)))
-            {
-                write(writer);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            using var writer = NewWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write));
+            write(writer);
+        });
     }
 
     private static StreamWriter NewWriter(Stream stream) => new(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };

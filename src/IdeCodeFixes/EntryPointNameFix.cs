@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -15,7 +16,7 @@ namespace IisModuleValidator.IdeCodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EntryPointNameFix)), Shared]
 public sealed class EntryPointNameFix : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("IISM5001");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.EntryPointWrong);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

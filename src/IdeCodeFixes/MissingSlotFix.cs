@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -18,7 +19,7 @@ namespace IisModuleValidator.IdeCodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingSlotFix)), Shared]
 public sealed class MissingSlotFix : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("IISM2001");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RegisteredNotificationWithoutHandler);
 
     /// <summary>Fix all (and dotnet format): every missing slot of a document, one after another on the updated document,
     /// since each fix adds a statement after the same last assignment and a member to the same type.</summary>
@@ -27,10 +28,10 @@ public sealed class MissingSlotFix : CodeFixProvider
     private static async Task<Document?> FixAllInDocument(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var wanted = diagnostics
-            .Where(diagnostic => diagnostic.Properties.TryGetValue("handler", out var handler) && handler is not null)
+            .Where(diagnostic => diagnostic.Properties.TryGetValue(FindingProperties.Handler, out var handler) && handler is not null)
             .OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start)
-            .ThenBy(diagnostic => diagnostic.Properties["handler"], System.StringComparer.Ordinal)
-            .Select(diagnostic => (Handler: diagnostic.Properties["handler"]!, Vtable: diagnostic.Properties.TryGetValue("vtable", out var vtable) ? vtable : null))
+            .ThenBy(diagnostic => diagnostic.Properties[FindingProperties.Handler], System.StringComparer.Ordinal)
+            .Select(diagnostic => (Handler: diagnostic.Properties[FindingProperties.Handler]!, Vtable: diagnostic.Properties.TryGetValue(FindingProperties.Vtable, out var vtable) ? vtable : null))
             .Distinct()
             .ToList();
         foreach (var (handler, vtable) in wanted)
@@ -49,13 +50,13 @@ public sealed class MissingSlotFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue("handler", out var handler) || handler is null)
+        if (!diagnostic.Properties.TryGetValue(FindingProperties.Handler, out var handler) || handler is null)
         {
             return;
         }
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || FindAssignments(root, model, diagnostic.Properties.TryGetValue("vtable", out var vtable) ? vtable : null) is not { } assignments)
+        if (root is null || model is null || FindAssignments(root, model, diagnostic.Properties.TryGetValue(FindingProperties.Vtable, out var vtable) ? vtable : null) is not { } assignments)
         {
             return;
         }

@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Binary;
 /// with the linker map (vtable addresses, the slots still pointing at CHttpModule's and CGlobalModule's defaults) and
 /// with the C++ front end (the masks).
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<SampleBuildFixture>
 {
     private static IEnumerable<string> Relative(string root) =>

@@ -1,6 +1,7 @@
+extern alias fixes;
 extern alias ide;
 
-using IisModuleValidator.IdeCodeFixes;
+using fixes::IisModuleValidator.IdeCodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -15,7 +16,7 @@ namespace IisModuleValidator.Tests.CSharp;
 /// and the IDE's Fix All apply) and the checks that nothing else changes. Modules are written against the samples'
 /// interop layer (samples/csharp/Interop), referenced as a compiled assembly as a real module references its interop.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class AnalyzerHarnessTests
 {
     public AnalyzerHarnessTests()

@@ -1,7 +1,8 @@
+extern alias fixes;
 extern alias ide;
 
 using System.Collections.Immutable;
-using IisModuleValidator.IdeCodeFixes;
+using fixes::IisModuleValidator.IdeCodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

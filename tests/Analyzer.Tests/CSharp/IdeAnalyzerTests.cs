@@ -1,3 +1,5 @@
+extern alias fixes;
+
 extern alias ide;
 
 using System.Collections.Immutable;
@@ -11,7 +13,7 @@ using IdeAnalyzer = ide::IisModuleValidator.IdeAnalyzer.IisModuleAnalyzer;
 namespace IisModuleValidator.Tests.CSharp;
 
 /// <summary>The Roslyn DiagnosticAnalyzer: the same findings as the command line, with the catalog's ids and help links.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class IdeAnalyzerTests
 {
     private static readonly string Root = Path.Combine(TestPaths.Samples, "csharp");
@@ -153,7 +155,7 @@ public sealed class IdeAnalyzerTests
               </PropertyGroup>
               <ItemGroup>
                 <Analyzer Include="{typeof(IdeAnalyzer).Assembly.Location}" />
-                <Analyzer Include="{typeof(IisModuleValidator.IdeCodeFixes.MissingSlotFix).Assembly.Location}" />
+                <Analyzer Include="{typeof(fixes::IisModuleValidator.IdeCodeFixes.MissingSlotFix).Assembly.Location}" />
               </ItemGroup>
             </Project>
             """);

@@ -18,6 +18,14 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Every_rule_id_constant_is_named_for_its_rule_class_and_every_rule_has_one()
+    {
+        var constants = typeof(RuleIds).GetFields().ToDictionary(field => (string)field.GetRawConstantValue()!, field => field.Name);
+        Assert.Equal(RuleSet.All.Select(rule => rule.Id).Order(StringComparer.Ordinal), constants.Keys.Order(StringComparer.Ordinal));
+        Assert.All(RuleSet.All, rule => Assert.Equal(rule.Id + constants[rule.Id], rule.GetType().Name));
+    }
+
+    [Fact]
     public void The_readme_table_lists_every_rule_with_its_level()
     {
         var listed = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// ignored) are copied first, so the working tree's obj folders never see the other cache. Before, the pack failed with
 /// NETSDK1094 (restore never fetched Crossgen2), which a machine that had once published for a runtime hid.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed partial class FreshMachineTests
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// warnings (with the file as origin, so Visual Studio's Error List can open it) and fail the build; notes, which the
 /// canonical format has no category for, stay in the log as high-importance messages, shown at minimal verbosity.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class MsBuildExecTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace IisModuleValidator.Tests.Cli;
 
 /// <summary>What nuget.org and `dotnet tool search` show: both packages, packed as a user packs them, describe themselves.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class PackageMetadataTests
 {
     [Theory]

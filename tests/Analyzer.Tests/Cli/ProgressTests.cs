@@ -4,7 +4,7 @@ using IisModuleValidator.Cli;
 namespace IisModuleValidator.Tests.Cli;
 
 /// <summary>The progress line for people at a terminal, and --quiet for scripts that want the report alone.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class ProgressTests
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// .editorconfig and .globalconfig files above the inputs sets a rule's level for binaries and C++ as it does for C#,
 /// `--rule IISMnnnn=level` overrides both, and the level applied is the one SARIF and the exit code see.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class RuleSeverityTests
 {
     private static (int Exit, string Output, string Error) Run(params string[] args) => CliRun.Run(args);

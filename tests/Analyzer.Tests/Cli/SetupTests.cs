@@ -7,7 +7,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// the SDK package through the nuget.config above the current folder into that home's NuGet cache, it analyzes a C++
 /// sample exactly as the in-process engine does.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class SetupTests
 {
     private const string Sample = "samples/cpp/missing-handler";

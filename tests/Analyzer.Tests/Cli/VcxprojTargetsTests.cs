@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// the sources are MSBuild errors with file and line, which fail the build; a level configured down makes them warnings
 /// and the build passes.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class VcxprojTargetsTests
 {
     /// <summary>The sample solution with the package installed in a temporary folder, and how to build it.</summary>

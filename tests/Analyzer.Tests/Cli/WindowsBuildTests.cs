@@ -13,7 +13,7 @@ namespace IisModuleValidator.Tests.Cli;
 /// Wine 8 only: the runtime's W^X double mapping crashes the Windows CLR under it in a finalizer ("Internal CLR error"
 /// in DynamicResolver), so these runs set DOTNET_EnableWriteXorExecute=0; Windows itself does not need it.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class WindowsBuildTests
 {
     private const string Wine = "/usr/lib/wine/wine64";

@@ -9,7 +9,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// The compile environment off Windows: the SDK, the UCRT, our vcruntime/ATL/COM stand-ins and libc++ for the MSVC
 /// target. Every header a module commonly includes must parse with zero clang errors, for x86 and x64.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class CompileEnvironmentTests
 {
     private static readonly CppToolchain Toolchain = CppToolchain.Discover().Toolchain ?? throw new InvalidOperationException(CppToolchain.Discover().Error);

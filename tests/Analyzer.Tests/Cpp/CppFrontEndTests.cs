@@ -4,7 +4,7 @@ using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 namespace IisModuleValidator.Tests.Cpp;
 
 /// <summary>The C++ front end on sources written for one test: unknown masks, lost headers, compile_commands.json.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class CppFrontEndTests
 {
     private static readonly string Common = Path.Combine(TestPaths.Samples, "cpp", "common");
@@ -109,7 +109,7 @@ public sealed class CppFrontEndTests
 }
 
 /// <summary>Sharing a precompiled header of the first header is an optimization only: the model is the same without it.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class PrecompiledHeaderTests
 {
     private static string Describe(FrontEnds.Cpp.CppProject project, bool share)

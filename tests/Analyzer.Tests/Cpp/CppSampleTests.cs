@@ -7,7 +7,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// The C++ front end (libclang) on the sample projects: every rule fires on its broken sample at the marked line,
 /// and nothing fires on the correct samples and the traps (split files, macros, #if branches, a stray .cpp).
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class CppSampleTests
 {
     public static TheoryData<string> Projects() =>

@@ -9,7 +9,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// exported as plain "RegisterModule" (lld-link resolves the name to the C++ function, as link.exe does), on x86
 /// and x64. Checked on DLLs built here, then the same source with its project must give no IISM4003.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class DefExportTests
 {
     private const string Source = """

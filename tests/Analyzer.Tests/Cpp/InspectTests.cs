@@ -6,7 +6,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// `inspect` on the samples written like field code prints their registrations (masks, factory, module class) and
 /// classes (overrides, where, what they return) exactly: each sample's inspect.expected, reviewed by hand.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class InspectTests
 {
     public static TheoryData<string> Samples() =>

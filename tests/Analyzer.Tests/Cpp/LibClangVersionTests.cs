@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// default-error groups of that version. Debian 12 serves libclang1-16, -19 and -22 side by side (.ci/install-packages
 /// installs all three); each must report exactly the marked findings on every C++ sample, with no notification.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed partial class LibClangVersionTests
 {
     private static readonly int[] DebianVersions = [16, 19, 22];

@@ -8,7 +8,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// header reaches every unit that includes it; damaged entries and concurrent runs cost time, never a wrong report;
 /// --no-cache neither reads nor writes it.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class ParseCacheTests
 {
     internal static (string Project, string Cache) Copy(TempDirectory temp)

@@ -9,7 +9,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// signal a terminal sends a background process group (what stopped orphaned workers before) leaves them parsing.
 /// Each run is the real command line, as a process of its own, on a copy of the C++ samples with no cache.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed partial class ParseWorkerLifetimeTests
 {
     private const int SigKill = 9;

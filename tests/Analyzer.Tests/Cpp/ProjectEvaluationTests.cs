@@ -9,7 +9,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// own reading is the fallback where no MSBuild is found. Both must agree on the samples; MSBuild must handle what the
 /// fallback cannot (compound conditions, property functions).
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class ProjectEvaluationTests
 {
     // What Visual Studio's own props add (CharacterSet, a DLL): the fallback does not know them.

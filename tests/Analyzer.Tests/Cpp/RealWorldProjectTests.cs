@@ -7,7 +7,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// Projects as they come from the field: property sheets and Directory.Build.props, solutions with libraries that
 /// are not modules, vendored code, resource-only DLLs. Only modules are reported on, and only what is wrong in them.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class RealWorldProjectTests
 {
     private static readonly string Samples = Path.Combine(TestPaths.Samples, "cpp");

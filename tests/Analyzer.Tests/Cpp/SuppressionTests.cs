@@ -12,7 +12,7 @@ namespace IisModuleValidator.Tests.Cpp;
 /// source and leaves the line formats, the counts and the exit code; a comment without a justification suppresses
 /// nothing and says so (IISM9011).
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class SuppressionTests
 {
     private static readonly string Sample = Path.Combine(TestPaths.Samples, "cpp", "suppressed-module", "suppressed-module.vcxproj");

@@ -3,7 +3,7 @@ using IisModuleValidator.Analysis;
 namespace IisModuleValidator.Tests.Hostile;
 
 /// <summary>Crafted and mutated DLLs end in a report: bounded recovery, no internal failure, every input named.</summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class HostileBinaryTests
 {
     [Fact]

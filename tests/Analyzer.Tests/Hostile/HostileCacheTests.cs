@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Hostile;
 /// time, never change its verdict: tampered, replaced by a FIFO or a device link, or held in a folder others can write,
 /// the run gives the report a run without the cache gives, with the same exit code, and ends.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class HostileCacheTests
 {
     private static List<string> Entries(string cache) => [.. Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories)];

@@ -11,7 +11,7 @@ namespace IisModuleValidator.Tests.Hostile;
 /// file outside the tree, and control characters in the annotation formats. Each beside a good module, each ends in a
 /// report with the documented exit code.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class HostileEdgeTests
 {
     private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");

@@ -11,7 +11,7 @@ namespace IisModuleValidator.Tests.Hostile;
 /// (or nothing, where the validator's own evaluation reads it), and the good module is still reported with the
 /// documented exit code. MSBuild evaluates in a project worker with a budget and a scrubbed environment.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class HostileProjectTests
 {
     private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");

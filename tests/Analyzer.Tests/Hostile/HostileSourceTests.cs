@@ -7,7 +7,7 @@ namespace IisModuleValidator.Tests.Hostile;
 /// Sources that crash, exhaust or hang a parser, and projects built to hurt: each costs its own file a notification,
 /// and every other input is still reported.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait(Slow.Category, Slow.Value)]
 public sealed class HostileSourceTests
 {
     private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Binary;
@@ -7,7 +8,7 @@ public sealed class IISM1001RegisterModuleNotExported : NativeDllRule
 {
     private const int ExportsListedAtMost = 5;
 
-    public override string Id => "IISM1001";
+    public override string Id => RuleIds.RegisterModuleNotExported;
 
     protected override IEnumerable<Finding> Check(ModuleModel model, ImageFacts image, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Binary;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Binary;
 /// <summary>IISM1002: RegisterModule is exported, but only under a decorated or mangled name.</summary>
 public sealed class IISM1002RegisterModuleExportedUnderDecoratedName : NativeDllRule
 {
-    public override string Id => "IISM1002";
+    public override string Id => RuleIds.RegisterModuleExportedUnderDecoratedName;
 
     protected override IEnumerable<Finding> Check(ModuleModel model, ImageFacts image, RuleContext context)
     {

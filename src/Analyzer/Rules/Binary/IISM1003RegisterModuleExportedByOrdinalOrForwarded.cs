@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Binary;
@@ -8,7 +9,7 @@ namespace IisModuleValidator.Rules.Binary;
 /// </summary>
 public sealed class IISM1003RegisterModuleExportedByOrdinalOrForwarded : NativeDllRule
 {
-    public override string Id => "IISM1003";
+    public override string Id => RuleIds.RegisterModuleExportedByOrdinalOrForwarded;
 
     protected override IEnumerable<Finding> Check(ModuleModel model, ImageFacts image, RuleContext context)
     {

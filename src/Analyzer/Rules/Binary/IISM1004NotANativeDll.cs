@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Binary;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Binary;
 /// <summary>IISM1004: a PE image that IIS cannot load as a native module: an executable or a managed assembly.</summary>
 public sealed class IISM1004NotANativeDll : Rule
 {
-    public override string Id => "IISM1004";
+    public override string Id => RuleIds.NotANativeDll;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Binary;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Binary;
 /// <summary>IISM1005: the image's machine is not the one given with --expect-arch.</summary>
 public sealed class IISM1005ArchitectureMismatch : Rule
 {
-    public override string Id => "IISM1005";
+    public override string Id => RuleIds.ArchitectureMismatch;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using System.Text.RegularExpressions;
 using IisModuleValidator.Model;
 
@@ -8,7 +9,7 @@ public sealed partial class IISM1006DependsOnDebugRuntime : NativeDllRule
 {
     private const int FunctionsListedAtMost = 3;
 
-    public override string Id => "IISM1006";
+    public override string Id => RuleIds.DependsOnDebugRuntime;
 
     // MSVCP140D, VCRUNTIME140D, VCRUNTIME140_1D, ucrtbased, MSVCR120D, CONCRT140D, VCOMP140D, MFC140UD, ...
     [GeneratedRegex(@"^(msvc[pr]\d+d|vcruntime\d+(_\d+)?d|ucrtbased|concrt\d+d|vcomp\d+d|vccorlib\d+d|mfc\d+u?d|atl\d+d)\.dll$",

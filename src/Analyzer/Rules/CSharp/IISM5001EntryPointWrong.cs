@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -11,7 +12,7 @@ public sealed class IISM5001EntryPointWrong : Rule
 {
     private static readonly HashSet<string> PointerLike = ["nint", "IntPtr", "nuint", "UIntPtr", "void*"];
 
-    public override string Id => "IISM5001";
+    public override string Id => RuleIds.EntryPointWrong;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

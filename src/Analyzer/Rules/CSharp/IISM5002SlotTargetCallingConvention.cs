@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.CSharp;
@@ -8,7 +9,7 @@ namespace IisModuleValidator.Rules.CSharp;
 /// </summary>
 public sealed class IISM5002SlotTargetCallingConvention : Rule
 {
-    public override string Id => "IISM5002";
+    public override string Id => RuleIds.SlotTargetCallingConvention;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.CSharp;
@@ -8,7 +9,7 @@ namespace IisModuleValidator.Rules.CSharp;
 /// </summary>
 public sealed class IISM5003HandlerCanThrow : Rule
 {
-    public override string Id => "IISM5003";
+    public override string Id => RuleIds.HandlerCanThrow;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.CSharp;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.CSharp;
 /// <summary>IISM5004: a CGlobalModule vtable whose Terminate slot is never assigned.</summary>
 public sealed class IISM5004GlobalModuleWithoutTerminate : Rule
 {
-    public override string Id => "IISM5004";
+    public override string Id => RuleIds.GlobalModuleWithoutTerminate;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -6,9 +7,9 @@ namespace IisModuleValidator.Rules.Deployment;
 public sealed class IISM6002GlobalModuleImageNotAModule : DeploymentRule
 {
     // No RegisterModule under its plain name, exported by ordinal or forwarded, or not a native DLL.
-    private static readonly HashSet<string> Unloadable = ["IISM1001", "IISM1002", "IISM1003", "IISM1004"];
+    private static readonly HashSet<string> Unloadable = [RuleIds.RegisterModuleNotExported, RuleIds.RegisterModuleExportedUnderDecoratedName, RuleIds.RegisterModuleExportedByOrdinalOrForwarded, RuleIds.NotANativeDll];
 
-    public override string Id => "IISM6002";
+    public override string Id => RuleIds.GlobalModuleImageNotAModule;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context) =>
         model.GlobalModules.SelectMany(module => module.ImageFindings.Where(finding => Unloadable.Contains(finding.RuleId))

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6003: a pool whose worker processes load the module has the other bitness than its image.</summary>
 public sealed class IISM6003GlobalModuleBitness : DeploymentRule
 {
-    public override string Id => "IISM6003";
+    public override string Id => RuleIds.GlobalModuleBitness;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context)
     {

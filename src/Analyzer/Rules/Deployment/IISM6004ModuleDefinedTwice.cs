@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6004: a global module name is defined twice (IIS refuses the configuration), possibly with different images.</summary>
 public sealed class IISM6004ModuleDefinedTwice : DeploymentRule
 {
-    public override string Id => "IISM6004";
+    public override string Id => RuleIds.ModuleDefinedTwice;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context)
     {

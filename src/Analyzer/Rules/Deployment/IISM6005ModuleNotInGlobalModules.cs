@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6005: a &lt;modules&gt; add without type (a native module) names no entry of &lt;globalModules&gt;.</summary>
 public sealed class IISM6005ModuleNotInGlobalModules : DeploymentRule
 {
-    public override string Id => "IISM6005";
+    public override string Id => RuleIds.ModuleNotInGlobalModules;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context)
     {

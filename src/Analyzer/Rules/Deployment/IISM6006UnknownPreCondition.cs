@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6006: a preCondition token IIS does not define (a typo such as bitness46 or integratedmode).</summary>
 public sealed class IISM6006UnknownPreCondition : DeploymentRule
 {
-    public override string Id => "IISM6006";
+    public override string Id => RuleIds.UnknownPreCondition;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context) =>
         model.GlobalModules.Select(module => (module.Name, module.PreCondition, module.Location))

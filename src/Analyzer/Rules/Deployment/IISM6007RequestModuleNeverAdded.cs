@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6007: the image registers request notifications, but no site's &lt;modules&gt; enables it: its handlers never run.</summary>
 public sealed class IISM6007RequestModuleNeverAdded : DeploymentRule
 {
-    public override string Id => "IISM6007";
+    public override string Id => RuleIds.RequestModuleNeverAdded;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Deployment;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Deployment;
 /// <summary>IISM6008: the image registers only global notifications, yet &lt;modules&gt; adds it: that has no effect.</summary>
 public sealed class IISM6008GlobalOnlyModuleAdded : DeploymentRule
 {
-    public override string Id => "IISM6008";
+    public override string Id => RuleIds.GlobalOnlyModuleAdded;
 
     public override IEnumerable<Finding> Check(DeploymentModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -9,7 +10,7 @@ namespace IisModuleValidator.Rules.Export;
 /// </summary>
 public sealed class IISM4002DllExportStdcallOnWin32 : Rule
 {
-    public override string Id => "IISM4002";
+    public override string Id => RuleIds.DllExportStdcallOnWin32;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -9,7 +10,7 @@ public sealed class IISM4003RegisterModuleSignature : Rule
     // PFN_REGISTERMODULE's parameter types with typedefs resolved, as the C++ front end normalizes them.
     private static readonly string[] CanonicalParameters = ["unsignedlong", "IHttpModuleRegistrationInfo*", "IHttpServer*"];
 
-    public override string Id => "IISM4003";
+    public override string Id => RuleIds.RegisterModuleSignature;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

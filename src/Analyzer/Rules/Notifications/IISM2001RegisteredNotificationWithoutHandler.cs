@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -6,7 +7,7 @@ namespace IisModuleValidator.Rules.Notifications;
 /// <summary>IISM2001: a registered notification whose handler the module class does not override.</summary>
 public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
 {
-    public override string Id => "IISM2001";
+    public override string Id => RuleIds.RegisteredNotificationWithoutHandler;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {
@@ -36,11 +37,11 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                 {
                     Properties = new Dictionary<string, string>
                     {
-                        ["evidence"] = registration.Evidence.ToString().ToLowerInvariant(),
-                        ["confidence"] = registration.Confidence.ToString().ToLowerInvariant(),
+                        [FindingProperties.Evidence] = registration.Evidence.ToString().ToLowerInvariant(),
+                        [FindingProperties.Confidence] = registration.Confidence.ToString().ToLowerInvariant(),
                         // What a code fix needs to add the handler.
-                        ["handler"] = handler,
-                        ["vtable"] = baseName,
+                        [FindingProperties.Handler] = handler,
+                        [FindingProperties.Vtable] = baseName,
                     },
                 };
             }

@@ -13,7 +13,7 @@ public sealed class IISM2002HandlerDoesNotOverride : Rule
 {
     private const int MaxTypoDistance = 2;
 
-    public override string Id => "IISM2002";
+    public override string Id => RuleIds.HandlerDoesNotOverride;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

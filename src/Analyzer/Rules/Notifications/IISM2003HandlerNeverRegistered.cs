@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Notifications;
@@ -5,7 +6,7 @@ namespace IisModuleValidator.Rules.Notifications;
 /// <summary>IISM2003: an overridden handler whose notification no registration of its class includes.</summary>
 public sealed class IISM2003HandlerNeverRegistered : Rule
 {
-    public override string Id => "IISM2003";
+    public override string Id => RuleIds.HandlerNeverRegistered;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -10,7 +10,7 @@ namespace IisModuleValidator.Rules.Notifications;
 /// </summary>
 public sealed class IISM2004PostEventDoesNotExist : Rule
 {
-    public override string Id => "IISM2004";
+    public override string Id => RuleIds.PostEventDoesNotExist;
 
     private static readonly IReadOnlyDictionary<string, Notification> NonexistentPostHandlers =
         IisContract.RequestNotifications.Where(n => n.Handler is not null && n.PostHandler is null)

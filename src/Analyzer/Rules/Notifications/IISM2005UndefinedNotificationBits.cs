@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -6,7 +7,7 @@ namespace IisModuleValidator.Rules.Notifications;
 /// <summary>IISM2005: bits a mask does not define, or constants of the other kind (a GL_* in a request mask).</summary>
 public sealed class IISM2005UndefinedNotificationBits : Rule
 {
-    public override string Id => "IISM2005";
+    public override string Id => RuleIds.UndefinedNotificationBits;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -10,7 +10,7 @@ namespace IisModuleValidator.Rules.Notifications;
 /// </summary>
 public sealed class IISM2006PriorityMisuse : Rule
 {
-    public override string Id => "IISM2006";
+    public override string Id => RuleIds.PriorityMisuse;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

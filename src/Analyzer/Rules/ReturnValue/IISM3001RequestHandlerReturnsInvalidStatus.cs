@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -6,7 +7,7 @@ namespace IisModuleValidator.Rules.ReturnValue;
 /// <summary>IISM3001: a CHttpModule handler returns something that is not a REQUEST_NOTIFICATION_STATUS value.</summary>
 public sealed class IISM3001RequestHandlerReturnsInvalidStatus : StatusReturnRule
 {
-    public override string Id => "IISM3001";
+    public override string Id => RuleIds.RequestHandlerReturnsInvalidStatus;
 
     protected override ModuleBase Base => ModuleBase.HttpModule;
 

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -6,7 +7,7 @@ namespace IisModuleValidator.Rules.ReturnValue;
 /// <summary>IISM3002: a CGlobalModule handler returns something that is not a GLOBAL_NOTIFICATION_STATUS value.</summary>
 public sealed class IISM3002GlobalHandlerReturnsInvalidStatus : StatusReturnRule
 {
-    public override string Id => "IISM3002";
+    public override string Id => RuleIds.GlobalHandlerReturnsInvalidStatus;
 
     protected override ModuleBase Base => ModuleBase.GlobalModule;
 

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Contract;
 using IisModuleValidator.Model;
 
@@ -11,7 +12,7 @@ public sealed class IISM3003PendingWithoutResume : Rule
 {
     private static readonly int Pending = IisContract.RequestNotificationStatus.Single(s => s.Name == "RQ_NOTIFICATION_PENDING").Value;
 
-    public override string Id => "IISM3003";
+    public override string Id => RuleIds.PendingWithoutResume;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,3 +1,4 @@
+using IisModuleValidator.Catalog;
 using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.ReturnValue;
@@ -8,7 +9,7 @@ namespace IisModuleValidator.Rules.ReturnValue;
 /// </summary>
 public sealed class IISM3004ModuleAllocatorWithDefaultDispose : Rule
 {
-    public override string Id => "IISM3004";
+    public override string Id => RuleIds.ModuleAllocatorWithDefaultDispose;
 
     public override IEnumerable<Finding> Check(ModuleModel model, RuleContext context)
     {

@@ -1,0 +1,112 @@
+using IisModuleValidator.Analysis;
+using IisModuleValidator.Analysis.Baselines;
+using IisModuleValidator.Catalog;
+using IisModuleValidator.Reporting;
+using IisModuleValidator.Rules;
+
+namespace IisModuleValidator.Cli;
+
+/// <summary>One `check`: refuse outputs that would overwrite an input, analyze, write every report, and choose the exit code.</summary>
+public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWriter error, bool showProgress)
+{
+    private readonly RuleCatalog catalog = RuleCatalog.Default;
+
+    public int Execute()
+    {
+        var targets = Targets();
+        var named = settings.Inputs.Select(input => Path.GetFullPath(input, settings.BaseDirectory)).ToList();
+        if (Collision(targets, named) is { } refusal)
+        {
+            return refusal;
+        }
+        Baseline? previous = null;
+        if (settings.Baseline is { } baselinePath)
+        {
+            try
+            {
+                previous = Baseline.Load(baselinePath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return Fail(CommandLine.UsageErrorOrNothingAnalyzed, $"--baseline '{baselinePath}' cannot be used: {exception.Message}");
+            }
+        }
+
+        var progress = new ProgressLine(error, showProgress && !settings.Quiet);
+        var report = new ModuleValidator(catalog, RuleSet.All).Run(settings.Inputs, settings.BaseDirectory, settings.Analysis with { Progress = progress });
+        progress.Clear();
+        if (previous is not null)
+        {
+            report = previous.Compare(report);
+        }
+        if (settings.Verbose)
+        {
+            foreach (var line in report.SkippedInputs.Concat(report.CompileEnvironment.Select(used => $"C++ parsed with {used}")))
+            {
+                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {line}"));
+            }
+        }
+        // Inputs reached through folders and patterns count too, by identity.
+        if (Collision(targets, report.Inputs.Select(input => input.FullPath)) is { } late)
+        {
+            return late;
+        }
+        foreach (var target in targets)
+        {
+            if (target.Path is null)
+            {
+                target.Reporter.Write(report, output);
+                continue;
+            }
+            try
+            {
+                ReportFile.Write(target.Path, writer => target.Reporter.Write(report, writer));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return Fail(CommandLine.InternalFailure, $"{target.What} could not be written to '{target.Path}': {exception.Message}");
+            }
+        }
+        if (!settings.Quiet)
+        {
+            error.WriteLine(LogLine.Neutralize(RunSummary.Of(report)));
+        }
+        return report.HasInternalFailure ? CommandLine.InternalFailure
+            : report.AnalyzedCount == 0 ? CommandLine.UsageErrorOrNothingAnalyzed
+            : report.HasAtOrAbove(settings.FailOn) ? CommandLine.FindingsAtOrAboveThreshold
+            : CommandLine.Success;
+    }
+
+    /// <param name="Path">Null: standard output.</param>
+    private sealed record ReportTarget(string Option, string What, string? Path, IReporter Reporter);
+
+    private List<ReportTarget> Targets()
+    {
+        var sarif = ReportFormats.Sarif(catalog);
+        return
+        [
+            new("--output", "the report", settings.Output, ReportFormats.Create(settings.Format, catalog)),
+            .. settings.SarifFiles.Select(file => new ReportTarget(file.Option, file.What, file.Path, sarif)),
+        ];
+    }
+
+    /// <summary>Exit 2 with why, when a file the run would write is one of <paramref name="inputs"/>.</summary>
+    private int? Collision(IEnumerable<ReportTarget> targets, IEnumerable<string> inputs)
+    {
+        var inputList = inputs.ToList();
+        foreach (var target in targets.Where(target => target.Path is not null))
+        {
+            if (ReportFile.CollidingInput(target.Path!, inputList) is { } overwritten)
+            {
+                return Fail(CommandLine.UsageErrorOrNothingAnalyzed, $"{target.Option} '{target.Path}' is the input '{overwritten}'; refusing to overwrite it.");
+            }
+        }
+        return null;
+    }
+
+    private int Fail(int exitCode, string why)
+    {
+        error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {why}"));
+        return exitCode;
+    }
+}
