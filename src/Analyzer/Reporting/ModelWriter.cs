@@ -15,7 +15,7 @@ public sealed class ModelWriter(string baseDirectory)
         }
         foreach (var entry in model.EntryPoints)
         {
-            var linkage = entry.HasCLinkage ? "extern \"C\"" : "C++ linkage (mangled)";
+            var linkage = entry.HasCLinkage ? "extern \"C\"" : "C++ linkage";
             output.WriteLine($"  entry point: {entry.ReturnType} {entry.CallingConvention} {entry.Name}({string.Join(", ", entry.Parameters.Select(p => p.AsWritten))}), {linkage}{(entry.IsDllExport ? ", __declspec(dllexport)" : "")} at {Where(entry.Location)}");
         }
         foreach (var export in model.Exports)

@@ -78,8 +78,31 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .ToList();
         var failed = perUnit.Where(parsed => parsed.Result.ParserFailure is not null)
             .Select(parsed => new FailedUnit(parsed.Unit.SourcePath, parsed.Result.ParserFailure!)).ToList();
-        var model = CppModelBuilder.Build(project.InputPath, merged, project.Exports) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
-        return new CppAnalysis(model, units.Count, degraded, failed, problems, null, skipped, fromCache);
+        var model = CppModelBuilder.Build(project.InputPath, merged, WithSourcePragmas(project, units)) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
+        // Including httpserv.h does not make a module: a host that loads modules, or a library of helpers, implements
+        // the server's side. A module defines RegisterModule, implements a module, global module or factory class, or
+        // names RegisterModule in its exports (a .def that forwards it is a broken module, not a host).
+        var host = model is { EntryPoints.Count: 0, Classes.Count: 0, Registrations.Count: 0, SourcesIncomplete: false }
+                   && !model.Exports.Any(configuration => configuration.LinkerExports.Contains(Contract.IisContract.RegisterModuleExportName)
+                                                          || configuration is { DefFile: { } def, DefFileExists: true } && Projects.DefFile.Declares(def, Contract.IisContract.RegisterModuleExportName))
+            ? "it includes httpserv.h but defines no RegisterModule and implements no CHttpModule, CGlobalModule or IHttpModuleFactory: a host that loads modules, or a library"
+            : null;
+        return new CppAnalysis(model, units.Count, degraded, failed, problems, host, skipped, fromCache);
+    }
+
+    /// <summary>The project's exports with what its parsed sources ask the linker for (#pragma comment(linker, "/EXPORT:...")).</summary>
+    private static IReadOnlyList<ExportConfiguration> WithSourcePragmas(CppProject project, IReadOnlyList<CompileUnit> units)
+    {
+        var pragmas = units.SelectMany(unit => Projects.LinkerExports.FromPragmas(unit.SourcePath).Select(export => (unit.SourcePath, export.Name, export.Line))).ToList();
+        if (pragmas.Count == 0)
+        {
+            return project.Exports;
+        }
+        var names = pragmas.Select(pragma => pragma.Name).Distinct(StringComparer.Ordinal).ToList();
+        // Loose sources have no configuration: a pragma that exports RegisterModule is the one fact about how their DLL does.
+        return project.Exports.Count > 0 || !names.Contains(Contract.IisContract.RegisterModuleExportName)
+            ? [.. project.Exports.Select(configuration => configuration with { LinkerExports = [.. configuration.LinkerExports.Union(names, StringComparer.Ordinal)] })]
+            : [new ExportConfiguration(Path.GetFileName(project.InputPath), project.Platform, null, false, false, names, SourceLocation.InSource(pragmas[0].SourcePath, pragmas[0].Line, 1))];
     }
 
     public IReadOnlyList<string> ArgumentsFor(CompileUnit unit, string platform) =>

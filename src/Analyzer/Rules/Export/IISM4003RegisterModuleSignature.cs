@@ -4,7 +4,7 @@ using IisModuleValidator.Model;
 
 namespace IisModuleValidator.Rules.Export;
 
-/// <summary>IISM4003: RegisterModule is not PFN_REGISTERMODULE: other types, not WINAPI, or not extern "C".</summary>
+/// <summary>IISM4003: RegisterModule is not PFN_REGISTERMODULE: other types, not WINAPI, or exported under its C++-mangled name.</summary>
 public sealed class IISM4003RegisterModuleSignature : Rule
 {
     // PFN_REGISTERMODULE's parameter types with typedefs resolved, as the C++ front end normalizes them.
@@ -20,9 +20,11 @@ public sealed class IISM4003RegisterModuleSignature : Rule
         foreach (var entry in model.EntryPoints.Where(entry => !entry.IsInvalid))
         {
             var problems = new List<string>();
-            if (!entry.HasCLinkage && !exportedByName)
+            // Only __declspec(dllexport) proves the name is exported mangled: without it, nothing in loose sources says how
+            // the DLL exports (a .def beside them may), and a project that exports it no way at all is IISM4001's case.
+            if (!entry.HasCLinkage && entry.IsDllExport && !exportedByName)
             {
-                problems.Add("it is not extern \"C\", so its exported name is C++-mangled");
+                problems.Add("it is __declspec(dllexport) but not extern \"C\", so its exported name is C++-mangled");
             }
             var parameters = entry.Parameters.Select(p => p.Normalized).ToList();
             if (!parameters.SequenceEqual(CanonicalParameters))

@@ -9,9 +9,25 @@ public static partial class DefFile
     private static partial Regex ExportLine();
 
     /// <summary>The names exported by name (NONAME entries and forwarders excluded).</summary>
-    public static IReadOnlyList<string> NamedExports(string path)
+    public static IReadOnlyList<string> NamedExports(string path) =>
+        [.. Entries(path).Where(entry => !entry.NoName && !entry.Forwarded).Select(entry => entry.Name)];
+
+    /// <summary>Whether an EXPORTS entry names <paramref name="name"/> at all, forwarded or by ordinal only included: the project means to export it.</summary>
+    public static bool Declares(string path, string name)
     {
-        var names = new List<string>();
+        try
+        {
+            return Entries(path).Any(entry => entry.Name == name);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static List<(string Name, bool Forwarded, bool NoName)> Entries(string path)
+    {
+        var entries = new List<(string Name, bool Forwarded, bool NoName)>();
         var inExports = false;
         foreach (var raw in Io.SafeFile.ReadLines(path))
         {
@@ -31,12 +47,11 @@ public static partial class DefFile
                 inExports = false;
                 continue;
             }
-            var match = ExportLine().Match(line);
-            if (inExports && match.Success && !match.Groups[4].Success && !match.Groups[2].Value.Contains('.'))
+            if (inExports && ExportLine().Match(line) is { Success: true } match)
             {
-                names.Add(match.Groups[1].Value);
+                entries.Add((match.Groups[1].Value, match.Groups[2].Value.Contains('.'), match.Groups[4].Success));
             }
         }
-        return names;
+        return entries;
     }
 }

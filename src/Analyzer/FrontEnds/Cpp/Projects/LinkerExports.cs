@@ -12,6 +12,28 @@ internal static partial class LinkerExports
     [GeneratedRegex(@"[/-]EXPORT:([^\s,=]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExportOption();
 
+    [GeneratedRegex(@"^[ \t]*#[ \t]*pragma[ \t]+comment[ \t]*\([ \t]*linker[ \t]*,[ \t]*""([^""\r\n]*)""", RegexOptions.Multiline)]
+    private static partial Regex LinkerPragma();
+
+    /// <summary>
+    /// The /EXPORT: names a source passes to the linker itself (#pragma comment(linker, "/EXPORT:RegisterModule")), with
+    /// the line of each: a fact about every configuration that compiles the source. Unreadable text gives none.
+    /// </summary>
+    public static IReadOnlyList<(string Name, int Line)> FromPragmas(string sourcePath)
+    {
+        string text;
+        try
+        {
+            text = Io.SafeFile.ReadAllText(sourcePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+        return [.. LinkerPragma().Matches(text).SelectMany(pragma => ExportOption().Matches(pragma.Groups[1].Value)
+            .Select(option => (option.Groups[1].Value, text.AsSpan(0, pragma.Index).Count('\n') + 1)))];
+    }
+
     public static ExportConfiguration Configuration(string configuration, string platform, string? defPath, string? additionalOptions, SourceLocation location)
     {
         var exported = ExportOption().Matches(additionalOptions ?? "").Select(match => match.Groups[1].Value).ToList();
