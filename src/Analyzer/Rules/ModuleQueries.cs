@@ -30,6 +30,14 @@ public static class ModuleQueries
     public static IReadOnlyList<Registration> RegistrationsUsing(ModuleModel model, ModuleClass moduleClass) =>
         [.. model.Registrations.Where(registration => registration.ModuleClass is { } name && Chain(model, name).Contains(moduleClass))];
 
+    /// <summary>
+    /// Whether a registration of the kind a <paramref name="kind"/> class takes names no class the model could follow
+    /// (its factory or module comes from a call or macro whose result is unknown): it may register any such class.
+    /// </summary>
+    public static bool HasUnfollowedRegistration(ModuleModel model, ModuleBase kind) =>
+        model.Registrations.Any(registration => registration.ModuleClass is null
+            && registration.Kind == (kind == ModuleBase.GlobalModule ? RegistrationKind.Global : RegistrationKind.Request));
+
     /// <summary>The contract layout a class's handlers are checked against.</summary>
     public static ClassLayout? LayoutOf(ModuleClass moduleClass) => moduleClass.Base switch
     {

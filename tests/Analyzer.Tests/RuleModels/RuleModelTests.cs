@@ -142,6 +142,29 @@ public sealed class RuleModelTests
     }
 
     [Fact]
+    public void A_class_registered_with_empty_masks_gets_one_IISM2003_with_its_handlers_related()
+    {
+        var skeleton = CppModel(HttpModule("CModule", Override(BeginRequest.Handler!), Override(EndRequest.Handler!))).With(Request("CModule", 0));
+
+        var finding = Assert.Single(Run("IISM2003", skeleton, null));
+
+        Assert.Equal(5, finding.Location.Line);
+        Assert.Contains("CModule overrides 2 handlers (OnBeginRequest, OnEndRequest), but every registration of CModule has an empty mask", finding.Message);
+        Assert.Equal(["CModule::OnBeginRequest is overridden here", "CModule::OnEndRequest is overridden here"], finding.Related.Select(related => related.Message));
+    }
+
+    [Fact]
+    public void A_registration_whose_class_is_unknown_keeps_IISM2003_silent_for_every_class_of_its_kind()
+    {
+        var model = CppModel(HttpModule("CModule", Override(BeginRequest.Handler!), Override(EndRequest.Handler!)))
+            .With(Request("CModule", BeginRequest.Bit), Request("CModule", EndRequest.Bit) with { FactoryClass = null, ModuleClass = null });
+        Assert.Empty(Run("IISM2003", model, null));
+
+        var unfollowedGlobal = model with { Registrations = [model.Registrations[0], Global(null!, GlobalEvent.Bit) with { ModuleClass = null }] };
+        Assert.Contains(Run("IISM2003", unfollowedGlobal, null), finding => finding.Message.Contains("CModule::OnEndRequest"));
+    }
+
+    [Fact]
     public void Every_rule_has_a_model_case()
     {
         Assert.Equal(RuleSet.All.Select(rule => rule.Id).Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));

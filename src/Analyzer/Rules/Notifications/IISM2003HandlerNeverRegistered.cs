@@ -14,20 +14,32 @@ public sealed class IISM2003HandlerNeverRegistered : Rule
         {
             var registrations = ModuleQueries.RegistrationsUsing(model, moduleClass);
             // Only when every registration of the class is known: an unknown mask might include the bit.
-            if (registrations.Count == 0 || registrations.Any(r => !r.Mask.IsKnown || !r.PostMask.IsKnown))
+            // Nor when a registration of its kind could not be followed to its class (a factory from an opaque call): it may be this one.
+            if (registrations.Count == 0 || registrations.Any(r => !r.Mask.IsKnown || !r.PostMask.IsKnown) || ModuleQueries.HasUnfollowedRegistration(model, moduleClass.Base))
             {
                 continue;
             }
-            foreach (var handler in moduleClass.Handlers.Where(handler => handler.Overrides))
+            var unregistered = moduleClass.Handlers.Where(handler => handler.Overrides)
+                .Select(handler => (Handler: handler, Notification: ModuleQueries.NotificationOf(handler.Name, moduleClass.Base)))
+                .Where(pair => pair.Notification is { } found
+                               && !registrations.Any(registration => ModuleQueries.Includes(registration, found.Notification.Bit, found.IsPost)))
+                .ToList();
+            // A class registered with empty masks that overrides many handlers is one mistake, not one per handler.
+            if (unregistered.Count > 1 && registrations.All(registration => registration.Mask.Value == 0 && registration.PostMask.Value is null or 0))
             {
-                if (ModuleQueries.NotificationOf(handler.Name, moduleClass.Base) is not var (notification, isPost)
-                    || registrations.Any(registration => ModuleQueries.Includes(registration, notification.Bit, isPost)))
-                {
-                    continue;
-                }
+                yield return ReportWithRelated(model, context, moduleClass.Location, $"{moduleClass.Name}:registers-nothing",
+                    [.. unregistered.Select(pair => new RelatedLocation(pair.Handler.Location, $"{moduleClass.Name}::{pair.Handler.Name} is overridden here"))],
+                    $"{moduleClass.Name} overrides {unregistered.Count} handlers ({string.Join(", ", unregistered.Select(pair => pair.Handler.Name))})",
+                    $"every registration of {moduleClass.Name} has an empty mask, so it registers no notification",
+                    "any of them");
+                continue;
+            }
+            foreach (var (handler, (notification, isPost)) in unregistered.Select(pair => (pair.Handler, pair.Notification!.Value)))
+            {
                 var what = isPost ? $"{notification.Constant} (post)" : notification.Constant;
                 yield return ReportWithRelated(model, context, handler.Location, $"{moduleClass.Name}:{handler.Name}",
-                    [new RelatedLocation(moduleClass.Location, $"{moduleClass.Name} is declared here")], $"{moduleClass.Name}::{handler.Name}", what, moduleClass.Name);
+                    [new RelatedLocation(moduleClass.Location, $"{moduleClass.Name} is declared here")],
+                    $"{moduleClass.Name}::{handler.Name} handles {what}", $"no registration of {moduleClass.Name} includes it", "this handler");
             }
         }
     }
