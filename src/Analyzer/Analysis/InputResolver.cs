@@ -19,6 +19,8 @@ public enum InputKind
     CSharpFile,
     /// <summary>An IIS configuration: applicationHost.config or a web.config.</summary>
     IisConfig,
+    /// <summary>A CMake tree's top CMakeLists.txt: one module per shared-library target.</summary>
+    CMakeProject,
 }
 
 public sealed record ResolvedInput(string FullPath, InputKind Kind);
@@ -116,6 +118,7 @@ public static class InputResolver
         ".cs" => new(path, InputKind.CSharpFile),
         ".config" when Path.GetFileName(path).ToLowerInvariant() is "applicationhost.config" or "web.config" => new(path, InputKind.IisConfig),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
+        ".txt" when Path.GetFileName(path).Equals("CMakeLists.txt", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CMakeProject),
         var extension when CppFileKinds.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),
         _ => new(path, InputKind.Binary),
     };
@@ -139,6 +142,11 @@ public static class InputResolver
         else if (File.Exists(compileCommands))
         {
             found.Add(new ResolvedInput(compileCommands, InputKind.CompileCommands));
+        }
+        else if (Path.Combine(folder, "CMakeLists.txt") is var cmakeLists && File.Exists(cmakeLists))
+        {
+            // The top CMakeLists.txt stands for the tree: what it does not add is not built.
+            found.Add(new ResolvedInput(cmakeLists, InputKind.CMakeProject));
         }
         else if (FolderProject.HasSources(folder))
         {

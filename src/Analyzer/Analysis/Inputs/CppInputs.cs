@@ -1,6 +1,9 @@
 using IisModuleValidator.FrontEnds.Cpp;
 using IisModuleValidator.FrontEnds.Cpp.Parsing;
 using IisModuleValidator.FrontEnds.Cpp.Projects;
+using IisModuleValidator.FrontEnds.Cpp.Projects.CMake;
+using IisModuleValidator.Io;
+using IisModuleValidator.Model;
 using IisModuleValidator.FrontEnds.Cpp.Toolchain;
 
 namespace IisModuleValidator.Analysis;
@@ -25,7 +28,7 @@ internal sealed class CppInputs : IInputFrontEnd
         parseCache = run.Options.ParseCacheDirectory is { } trusted && cacheRefusal is null ? new ParseCache(trusted) : null;
     }
 
-    public bool Handles(InputKind kind) => kind is InputKind.VcxProject or InputKind.VcProject or InputKind.CompileCommands or InputKind.SourceFolder or InputKind.SourceFile;
+    public bool Handles(InputKind kind) => kind is InputKind.VcxProject or InputKind.VcProject or InputKind.CompileCommands or InputKind.SourceFolder or InputKind.SourceFile or InputKind.CMakeProject;
 
     public FrontEndSummary Finish(IReadOnlyList<ResolvedInput> itsInputs)
     {
@@ -51,9 +54,12 @@ internal sealed class CppInputs : IInputFrontEnd
             sha256 = hash;
         }
         IReadOnlyList<CppProject> projects;
+        // configure_file() templates of a CMake tree are expanded here, never into the tree.
+        using var generatedFolder = input.Kind == InputKind.CMakeProject ? ScratchFolder.Create("iism-cmake-") : null;
+        IReadOnlyDictionary<string, string> generated = new Dictionary<string, string>();
         try
         {
-            projects = Evaluate(input);
+            projects = input.Kind == InputKind.CMakeProject ? CMakeProject.Load(path, generatedFolder!.Path, out generated) : Evaluate(input);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
         {
@@ -75,7 +81,7 @@ internal sealed class CppInputs : IInputFrontEnd
                     [$"{path}: not an IIS module ({analyses[0].NotAModule}); not reported on", .. skipped]);
             }
             analyses = [.. analyses.Where(analysis => analysis.NotAModule is null)];
-            var findings = analyses.SelectMany(analysis => run.Check(analysis.Model))
+            var findings = analyses.SelectMany(analysis => run.Check(analysis.Model)).Select(finding => MovedToTemplates(finding, generated))
                 .DistinctBy(finding => (finding.RuleId, finding.Location, finding.Message)).ToList();
             return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), findings, Notifications(path, analyses), skipped);
         }
@@ -83,6 +89,17 @@ internal sealed class CppInputs : IInputFrontEnd
         {
             return run.Failed(path, sha256, length, exception);
         }
+    }
+
+    /// <summary>A finding in a file expanded from a configure_file() template points at the template (the expansion keeps lines).</summary>
+    private static Finding MovedToTemplates(Finding finding, IReadOnlyDictionary<string, string> generated)
+    {
+        SourceLocation Move(SourceLocation location) => generated.TryGetValue(location.FilePath, out var template) ? location with { FilePath = template } : location;
+        return generated.Count == 0 ? finding : finding with
+        {
+            Location = Move(finding.Location),
+            Related = [.. finding.Related.Select(related => related with { Location = Move(related.Location) })],
+        };
     }
 
     /// <summary>Project evaluation: what to compile, with which flags, one project per configuration.</summary>
