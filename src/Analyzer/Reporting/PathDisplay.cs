@@ -5,9 +5,7 @@ public static class PathDisplay
 {
     public static bool TryRelative(string baseDirectory, string fullPath, out string relative)
     {
-        relative = Path.GetRelativePath(baseDirectory, fullPath);
-        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || relative.StartsWith(@"..\", StringComparison.Ordinal)
-            || Path.IsPathRooted(relative))
+        if (!Io.PathContainment.IsInside(baseDirectory, fullPath, out relative))
         {
             relative = fullPath;
             return false;

@@ -180,10 +180,9 @@ internal sealed partial class CMakeProject
 
     private static bool IsScope(string arg) => arg is "PRIVATE" or "PUBLIC" or "INTERFACE";
 
-    private bool Inside(string path) => Path.GetRelativePath(root, path) is var relative && relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal)
-        && !relative.StartsWith(@"..\", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    private bool Inside(string path) => PathContainment.IsInside(root, path);
 
-    private bool InsideBinary(string path) => !Path.GetRelativePath(binaryRoot, path).StartsWith("..", StringComparison.Ordinal);
+    private bool InsideBinary(string path) => PathContainment.IsInside(binaryRoot, path);
 
     private IEnumerable<string> Paths(IEnumerable<string> args, string directory) =>
         args.Where(arg => arg.Length > 0 && !arg.StartsWith("$<", StringComparison.Ordinal))

@@ -21,20 +21,11 @@ internal static class CMakeScript
         while (i < text.Length && commands.Count < MaxCommands)
         {
             var c = text[i];
-            if (c == '\n')
+            if (SkipSpace(text, ref i, ref line))
             {
-                line++;
-                i++;
+                continue;
             }
-            else if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '#')
-            {
-                i = SkipComment(text, i, ref line);
-            }
-            else if (char.IsLetter(c) || c == '_')
+            if (char.IsLetter(c) || c == '_')
             {
                 var start = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
@@ -59,6 +50,24 @@ internal static class CMakeScript
             }
         }
         return commands;
+    }
+
+    /// <summary>Steps over one whitespace character or one comment at <paramref name="i"/>, counting lines; false when neither is there.</summary>
+    private static bool SkipSpace(string text, ref int i, ref int line)
+    {
+        var c = text[i];
+        if (c == '#')
+        {
+            i = SkipComment(text, i, ref line);
+            return true;
+        }
+        if (!char.IsWhiteSpace(c))
+        {
+            return false;
+        }
+        line += c == '\n' ? 1 : 0;
+        i++;
+        return true;
     }
 
     private static int SkipComment(string text, int i, ref int line)
@@ -101,20 +110,11 @@ internal static class CMakeScript
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\n')
+            if (SkipSpace(text, ref i, ref line))
             {
-                line++;
-                i++;
+                continue;
             }
-            else if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '#')
-            {
-                i = SkipComment(text, i, ref line);
-            }
-            else if (c == ')')
+            if (c == ')')
             {
                 i++;
                 if (--depth == 0)
