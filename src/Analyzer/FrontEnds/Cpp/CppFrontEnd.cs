@@ -78,7 +78,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .ToList();
         var failed = perUnit.Where(parsed => parsed.Result.ParserFailure is not null)
             .Select(parsed => new FailedUnit(parsed.Unit.SourcePath, parsed.Result.ParserFailure!)).ToList();
-        var model = CppModelBuilder.Build(project.InputPath, merged, WithSourcePragmas(project, units)) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
+        var model = CppModelBuilder.Build(project.InputPath, merged, WithSourcePragmas(project, units, evidence)) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
         // Including httpserv.h does not make a module: a host that loads modules, or a library of helpers, implements
         // the server's side. A module defines RegisterModule, implements a module, global module or factory class, or
         // names RegisterModule in its exports (a .def that forwards it is a broken module, not a host).
@@ -91,9 +91,9 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
     }
 
     /// <summary>The project's exports with what its parsed sources ask the linker for (#pragma comment(linker, "/EXPORT:...")).</summary>
-    private static IReadOnlyList<ExportConfiguration> WithSourcePragmas(CppProject project, IReadOnlyList<CompileUnit> units)
+    private static IReadOnlyList<ExportConfiguration> WithSourcePragmas(CppProject project, IReadOnlyList<CompileUnit> units, ModuleEvidence evidence)
     {
-        var pragmas = units.SelectMany(unit => Projects.LinkerExports.FromPragmas(unit.SourcePath).Select(export => (unit.SourcePath, export.Name, export.Line))).ToList();
+        var pragmas = units.SelectMany(unit => evidence.LinkerExports(unit).Select(export => (unit.SourcePath, export.Name, export.Line))).ToList();
         if (pragmas.Count == 0)
         {
             return project.Exports;

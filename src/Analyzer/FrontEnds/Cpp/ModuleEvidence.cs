@@ -29,7 +29,11 @@ internal sealed partial class ModuleEvidence
     [GeneratedRegex(@"\b(?:RegisterModule|CHttpModule|CGlobalModule|IHttpModuleFactory|IHttpModuleRegistrationInfo|SetRequestNotifications|SetGlobalNotifications|SetPriorityFor\w*|IndicateCompletion|PostCompletion|REQUEST_NOTIFICATION_STATUS|GLOBAL_NOTIFICATION_STATUS)\b")]
     private static partial Regex FactToken();
 
-    private readonly ConcurrentDictionary<string, (bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileEvidence> _files = new(StringComparer.Ordinal);
+
+    /// <summary>What one file's text says.</summary>
+    /// <param name="LinkerExports">Its #pragma comment(linker, "/EXPORT:...") names, with their lines.</param>
+    private sealed record FileEvidence(bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes, IReadOnlyList<(string Name, int Line)> LinkerExports);
 
     /// <summary>Whether the unit, through its own text or its local headers, names anything of IIS (the project is a module).</summary>
     public bool CanHoldModule(CompileUnit unit) => Reaches(unit, file => file.NamesIis);
@@ -37,7 +41,13 @@ internal sealed partial class ModuleEvidence
     /// <summary>Whether the unit, through its own text or its local headers, names what a module fact is made of.</summary>
     public bool CanHoldFacts(CompileUnit unit) => Reaches(unit, file => file.NamesFacts);
 
-    private bool Reaches(CompileUnit unit, Func<(bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes), bool> evidence)
+    /// <summary>
+    /// The /EXPORT: names the unit's own source gives the linker by pragma. Its text was read when the unit was judged
+    /// (every unit is, before it is parsed), so this reads nothing again.
+    /// </summary>
+    public IReadOnlyList<(string Name, int Line)> LinkerExports(CompileUnit unit) => Read(unit.SourcePath).LinkerExports;
+
+    private bool Reaches(CompileUnit unit, Func<FileEvidence, bool> evidence)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Path, int Depth)>([(unit.SourcePath, 0)]);
@@ -70,19 +80,19 @@ internal sealed partial class ModuleEvidence
         return false;
     }
 
-    private (bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes) Read(string path) => _files.GetOrAdd(path, file =>
+    private FileEvidence Read(string path) => _files.GetOrAdd(path, file =>
     {
         try
         {
             var text = SafeFile.ReadAllText(file);
-            return (ModuleToken().IsMatch(text), FactToken().IsMatch(text),
-                [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))]);
+            return new(ModuleToken().IsMatch(text), FactToken().IsMatch(text),
+                [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))], Projects.LinkerExports.FromPragmas(text));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A file that cannot be read (over the size cap, not a regular file) may well be the module: it fails closed,
             // counted as naming IIS, so the unit is taken and the front end names what stopped it.
-            return (true, true, []);
+            return new(true, true, [], []);
         }
     });
 }

@@ -25,7 +25,7 @@ public sealed class IISM2003HandlerNeverRegistered : Rule
                                && !registrations.Any(registration => ModuleQueries.Includes(registration, found.Notification.Bit, found.IsPost)))
                 .ToList();
             // A class registered with empty masks that overrides many handlers is one mistake, not one per handler.
-            if (unregistered.Count > 1 && registrations.All(registration => registration.Mask.Value == 0 && registration.PostMask.Value is null or 0))
+            if (unregistered.Count > 1 && registrations.All(registration => registration.Mask.Value == 0 && registration.PostMask.Value == 0))
             {
                 yield return ReportWithRelated(model, context, moduleClass.Location, $"{moduleClass.Name}:registers-nothing",
                     [.. unregistered.Select(pair => new RelatedLocation(pair.Handler.Location, $"{moduleClass.Name}::{pair.Handler.Name} is overridden here"))],

@@ -16,23 +16,12 @@ internal static partial class LinkerExports
     private static partial Regex LinkerPragma();
 
     /// <summary>
-    /// The /EXPORT: names a source passes to the linker itself (#pragma comment(linker, "/EXPORT:RegisterModule")), with
-    /// the line of each: a fact about every configuration that compiles the source. Unreadable text gives none.
+    /// The /EXPORT: names a source's text passes to the linker itself (#pragma comment(linker, "/EXPORT:RegisterModule")),
+    /// with the line of each: a fact about every configuration that compiles the source.
     /// </summary>
-    public static IReadOnlyList<(string Name, int Line)> FromPragmas(string sourcePath)
-    {
-        string text;
-        try
-        {
-            text = Io.SafeFile.ReadAllText(sourcePath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-        return [.. LinkerPragma().Matches(text).SelectMany(pragma => ExportOption().Matches(pragma.Groups[1].Value)
+    public static IReadOnlyList<(string Name, int Line)> FromPragmas(string text) =>
+        [.. LinkerPragma().Matches(text).SelectMany(pragma => ExportOption().Matches(pragma.Groups[1].Value)
             .Select(option => (option.Groups[1].Value, text.AsSpan(0, pragma.Index).Count('\n') + 1)))];
-    }
 
     public static ExportConfiguration Configuration(string configuration, string platform, string? defPath, string? additionalOptions, SourceLocation location)
     {
