@@ -39,6 +39,10 @@ internal static partial class SourceExpectations
     public static IReadOnlySet<string> MarkedRuleIds(string folder) =>
         For(folder).Select(key => key[(key.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The findings as the markers' keys, in the order <see cref="For"/> gives them.</summary>
+    public static IEnumerable<string> Keys(IEnumerable<Model.Finding> findings) =>
+        findings.Select(finding => Key(finding.Location.FilePath, finding.Location.Line ?? 0, finding.RuleId)).Order(StringComparer.Ordinal);
+
     public static string Key(string file, int line, string ruleId) =>
         $"{Path.GetRelativePath(TestPaths.Samples, file).Replace('\\', '/')}:{line} {ruleId}";
 }
