@@ -6,7 +6,8 @@ namespace IisModuleValidator.Benchmarks;
 /// A module project shaped like the ones in the field: a .vcxproj whose units use a precompiled stdafx.h (stdafx.cpp
 /// creates it) that pulls in windows.h, httpserv.h and the STL; a module, its factory and RegisterModule, a global
 /// module for configuration changes, and around them the helpers such a module grows (configuration, rules, logging,
-/// URL and string utilities), each unit with real STL code. Deterministic for a given unit count.
+/// URL and string utilities), each unit with real STL code, the logging and COM helpers with ATL. Four configurations,
+/// Debug and Release for Win32 and x64, as Visual Studio's wizard writes them. Deterministic for a given unit count.
 /// </summary>
 internal static class ModuleProjectTree
 {
@@ -27,6 +28,9 @@ internal static class ModuleProjectTree
             #define WIN32_LEAN_AND_MEAN
             #include <windows.h>
             #include <httpserv.h>
+
+            #include <atlbase.h>
+            #include <atlstr.h>
 
             #include <algorithm>
             #include <atomic>
@@ -276,7 +280,8 @@ internal static class ModuleProjectTree
                     entry->Values.push_back(depth);
                     entry->Seen = std::chrono::steady_clock::now();
                     std::ostringstream out;
-                    out << key << ':' << entry->Values.size();
+                    ATL::CStringW wide(key.c_str());
+                    out << key << ':' << entry->Values.size() << ':' << wide.GetLength();
                     std::function<int(int)> fold = [&](int n) { return n <= 0 ? 0 : n + fold(n - 1); };
                     out << ':' << fold(depth % 8);
                     return out.str();
@@ -297,29 +302,36 @@ internal static class ModuleProjectTree
             <?xml version="1.0" encoding="utf-8"?>
             <Project DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
               <ItemGroup Label="ProjectConfigurations">
-                <ProjectConfiguration Include="Release|x64">
-                  <Configuration>Release</Configuration>
-                  <Platform>x64</Platform>
+            {Each(configuration => $"""
+                <ProjectConfiguration Include="{configuration.Name}">
+                  <Configuration>{configuration.Configuration}</Configuration>
+                  <Platform>{configuration.Platform}</Platform>
                 </ProjectConfiguration>
+            """)}
               </ItemGroup>
               <Import Project="$(VCTargetsPath)\Microsoft.Cpp.Default.props" />
-              <PropertyGroup Condition="'$(Configuration)|$(Platform)'=='Release|x64'" Label="Configuration">
+            {Each(configuration => $"""
+              <PropertyGroup Condition="'$(Configuration)|$(Platform)'=='{configuration.Name}'" Label="Configuration">
                 <ConfigurationType>DynamicLibrary</ConfigurationType>
+                <UseDebugLibraries>{(configuration.Debug ? "true" : "false")}</UseDebugLibraries>
                 <PlatformToolset>v143</PlatformToolset>
                 <CharacterSet>Unicode</CharacterSet>
               </PropertyGroup>
+            """)}
               <Import Project="$(VCTargetsPath)\Microsoft.Cpp.props" />
-              <ItemDefinitionGroup Condition="'$(Configuration)|$(Platform)'=='Release|x64'">
+            {Each(configuration => $"""
+              <ItemDefinitionGroup Condition="'$(Configuration)|$(Platform)'=='{configuration.Name}'">
                 <ClCompile>
                   <PrecompiledHeader>Use</PrecompiledHeader>
                   <PrecompiledHeaderFile>stdafx.h</PrecompiledHeaderFile>
-                  <PreprocessorDefinitions>NDEBUG;_WINDOWS;_USRDLL;%(PreprocessorDefinitions)</PreprocessorDefinitions>
+                  <PreprocessorDefinitions>{(configuration.Platform == "Win32" ? "WIN32;" : "")}{(configuration.Debug ? "_DEBUG" : "NDEBUG")};_WINDOWS;_USRDLL;%(PreprocessorDefinitions)</PreprocessorDefinitions>
                   <AdditionalIncludeDirectories>$(ProjectDir)include;%(AdditionalIncludeDirectories)</AdditionalIncludeDirectories>
                 </ClCompile>
                 <Link>
                   <ModuleDefinitionFile>RewriteModule.def</ModuleDefinitionFile>
                 </Link>
               </ItemDefinitionGroup>
+            """)}
               <ItemGroup>
             {compiles}
               </ItemGroup>
@@ -328,4 +340,15 @@ internal static class ModuleProjectTree
             """);
         return project;
     }
+
+    private sealed record ProjectConfiguration(string Configuration, string Platform)
+    {
+        public string Name => $"{Configuration}|{Platform}";
+        public bool Debug => Configuration == "Debug";
+    }
+
+    private static readonly ProjectConfiguration[] Configurations =
+        [new("Debug", "Win32"), new("Release", "Win32"), new("Debug", "x64"), new("Release", "x64")];
+
+    private static string Each(Func<ProjectConfiguration, string> part) => string.Join("\n", Configurations.Select(part));
 }

@@ -57,6 +57,7 @@ internal sealed class CppInputs : IInputFrontEnd
         // configure_file() templates of a CMake tree are expanded here, never into the tree.
         using var generatedFolder = input.Kind == InputKind.CMakeProject ? ScratchFolder.Create("iism-cmake-") : null;
         IReadOnlyDictionary<string, string> generated = new Dictionary<string, string>();
+        var evaluation = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             projects = input.Kind == InputKind.CMakeProject ? CMakeProject.Load(path, generatedFolder!.Path, out generated) : Evaluate(input);
@@ -71,9 +72,11 @@ internal sealed class CppInputs : IInputFrontEnd
         }
         try
         {
-            // Every configuration whose code differs is analyzed; a finding they share is reported once.
-            var analyses = projects.Select(project => new CppFrontEnd(tools) { Cache = parseCache }.Analyze(project)).ToList();
+            var evaluated = evaluation.Elapsed;
+            // Every configuration whose code can differ in a module fact is analyzed; a finding they share is reported once.
+            var analyses = new CppFrontEnd(tools) { Cache = parseCache }.Analyze(projects).ToList();
             var skipped = Skipped(path, projects, analyses);
+            skipped.AddRange(Stages(path, projects, analyses, evaluated));
             if (analyses.All(analysis => analysis.NotAModule is not null))
             {
                 // Not a module: a static library, a resource DLL, a host that loads modules. Nothing to report on it.
@@ -120,6 +123,23 @@ internal sealed class CppInputs : IInputFrontEnd
             .Concat(parseCache is null || analyses.All(analysis => analysis.NotAModule is not null) ? [] :
                 [$"{path}: {analyses.Sum(analysis => analysis.FromCache)} of {analyses.Sum(analysis => analysis.UnitCount)} translation unit parse(s) "
                  + $"taken from the parse cache, unchanged since an earlier run ({parseCache.Directory})"])];
+
+    /// <summary>Where the input's time went (--verbose): evaluation, then each parsed configuration's parses and precompiled headers.</summary>
+    private static IEnumerable<string> Stages(string path, IReadOnlyList<CppProject> projects, IReadOnlyList<CppAnalysis> analyses, TimeSpan evaluated)
+    {
+        static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + " s";
+        yield return $"{path}: project evaluated in {Seconds(evaluated)} ({projects.Count} configuration(s) whose sources or defines differ, {analyses.Count} parsed)";
+        foreach (var analysis in analyses.Where(analysis => analysis.NotAModule is null))
+        {
+            var configuration = analysis.Configuration is { } name ? $"{name}: " : "";
+            yield return $"{path}: {configuration}{analysis.UnitCount} translation unit(s) parsed in {Seconds(analysis.Time.Parsing)} "
+                + $"(precompiled headers {Seconds(analysis.Time.PrecompiledHeaders)} of it)";
+        }
+        foreach (var folded in analyses.SelectMany(analysis => analysis.Folded))
+        {
+            yield return $"{path}: {folded}";
+        }
+    }
 
     /// <summary>
     /// One IISM9005 (and one IISM9006) per module, however many of its units clang had trouble with, with the count and

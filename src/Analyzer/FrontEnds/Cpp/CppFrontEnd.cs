@@ -14,7 +14,17 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 /// <param name="Skipped">Units not parsed because they cannot hold module facts (--verbose).</param>
 /// <param name="FromCache">Of <paramref name="UnitCount"/>, the units whose parse an earlier run had kept.</param>
 public sealed record CppAnalysis(ModuleModel Model, int UnitCount, IReadOnlyList<DegradedUnit> Degraded, IReadOnlyList<FailedUnit> Failed, IReadOnlyList<string> Problems,
-    string? NotAModule = null, IReadOnlyList<string>? Skipped = null, int FromCache = 0);
+    string? NotAModule = null, IReadOnlyList<string>? Skipped = null, int FromCache = 0)
+{
+    /// <summary>The configuration parsed ("Release|x64"), or null for sources without one.</summary>
+    public string? Configuration { get; init; }
+
+    /// <summary>Configurations not parsed again because they parse to this one's facts, each with why (--verbose).</summary>
+    public IReadOnlyList<string> Folded { get; init; } = [];
+
+    /// <summary>Wall time of this configuration's parses, and of the precompiled headers built for them (--verbose).</summary>
+    public (TimeSpan Parsing, TimeSpan PrecompiledHeaders) Time { get; init; }
+}
 
 /// <summary>A translation unit clang reported errors in: its facts may be incomplete.</summary>
 /// <param name="LostIisHeaders">windows.h or httpserv.h could not be included: nothing in it can be trusted.</param>
@@ -37,12 +47,29 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
     /// <summary>Parses kept from earlier runs, or null to parse everything.</summary>
     internal ParseCache? Cache { get; init; }
 
-    public CppAnalysis Analyze(CppProject project)
+    /// <summary>
+    /// Every configuration of a project whose code can differ in a module fact, in their order, configurations of different
+    /// platforms at the same time (each is mostly one precompiled header built on one core); see <see cref="ConfigurationFolding"/>.
+    /// </summary>
+    public IReadOnlyList<CppAnalysis> Analyze(IReadOnlyList<CppProject> configurations)
+    {
+        var groups = ConfigurationFolding.Fold(configurations, out var evidence);
+        return groups.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Clamp(groups.Count, 1, Math.Max(1, Environment.ProcessorCount)))
+            .Select(group => Analyze(group.Parsed, evidence) with
+            {
+                Folded = [.. group.Folded.Select(folded => $"{folded.Configuration.Configuration} is not parsed again: its defines differ from {group.Parsed.Configuration}'s only in "
+                    + $"{string.Join(" and ", folded.Macros)}, which no source that can hold a module fact, nor a local header it includes, names")],
+            })
+            .ToList();
+    }
+
+    public CppAnalysis Analyze(CppProject project) => Analyze(project, new ModuleEvidence());
+
+    private CppAnalysis Analyze(CppProject project, ModuleEvidence evidence)
     {
         var problems = new List<string>(project.ProblemList);
         var readable = project.Units.Where(unit => Readable(unit, problems)).ToList();
         // Only what can hold a module is parsed: a vendored library's sources name nothing of IIS.
-        var evidence = new ModuleEvidence();
         var namingIis = readable.Where(evidence.CanHoldModule).ToList();
         var skipped = readable.Except(namingIis).Select(unit => $"{unit.SourcePath}: names nothing of an IIS module (httpserv.h, RegisterModule, CHttpModule, CGlobalModule), not parsed").ToList();
         // A project's helpers see httpserv.h through its precompiled header but hold no module fact: not parsed either.
@@ -57,10 +84,11 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             : !hasEvidence ? "none of its sources or local headers names httpserv.h, RegisterModule, CHttpModule, CGlobalModule or IHttpModuleFactory" : null;
         if (notAModule is not null)
         {
-            return new CppAnalysis(CppModelBuilder.Build(project.InputPath, new CppFacts(), []), 0, [], [], [], notAModule, skipped);
+            return new CppAnalysis(CppModelBuilder.Build(project.InputPath, new CppFacts(), []), 0, [], [], [], notAModule, skipped) { Configuration = project.Configuration };
         }
         var transcoded = TranscodedFiles.Find(units);
         var fromCache = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using var headers = new PrecompiledHeaders(this, project.Platform, Parser, transcoded, Cache);
         var perUnit = units
             .AsParallel().AsOrdered()
@@ -78,6 +106,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             .ToList();
         var failed = perUnit.Where(parsed => parsed.Result.ParserFailure is not null)
             .Select(parsed => new FailedUnit(parsed.Unit.SourcePath, parsed.Result.ParserFailure!)).ToList();
+        var time = (watch.Elapsed, headers.BuildTime);
         var model = CppModelBuilder.Build(project.InputPath, merged, WithSourcePragmas(project, units, evidence)) with { SourcesIncomplete = degraded.Count > 0 || failed.Count > 0 || problems.Count > 0 };
         // Including httpserv.h does not make a module: a host that loads modules, or a library of helpers, implements
         // the server's side. A module defines RegisterModule, implements a module, global module or factory class, or
@@ -87,7 +116,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
                                                           || configuration is { DefFile: { } def, DefFileExists: true } && Projects.DefFile.Declares(def, Contract.IisContract.RegisterModuleExportName))
             ? "it includes httpserv.h but defines no RegisterModule and implements no CHttpModule, CGlobalModule or IHttpModuleFactory: a host that loads modules, or a library"
             : null;
-        return new CppAnalysis(model, units.Count, degraded, failed, problems, host, skipped, fromCache);
+        return new CppAnalysis(model, units.Count, degraded, failed, problems, host, skipped, fromCache) { Configuration = project.Configuration, Time = time };
     }
 
     /// <summary>The project's exports with what its parsed sources ask the linker for (#pragma comment(linker, "/EXPORT:...")).</summary>

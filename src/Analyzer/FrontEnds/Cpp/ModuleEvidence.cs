@@ -16,7 +16,9 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 /// pending request.
 /// Reading text never fails a run: an unreadable file is no evidence.
 /// </summary>
-internal sealed partial class ModuleEvidence
+/// <param name="watchedMacros">Macro names whose mentions are kept (see <see cref="Mentions"/>): the defines a project's
+/// configurations disagree on, so that the reading that judges units also tells whether that disagreement reaches them.</param>
+internal sealed partial class ModuleEvidence(IReadOnlyCollection<string>? watchedMacros = null)
 {
     private const int MaxIncludeDepth = 32;
 
@@ -31,9 +33,16 @@ internal sealed partial class ModuleEvidence
 
     private readonly ConcurrentDictionary<string, FileEvidence> _files = new(StringComparer.Ordinal);
 
+    private readonly Regex? _watched = watchedMacros is { Count: > 0 }
+        ? new Regex($@"\b(?:{string.Join('|', watchedMacros.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)
+        : null;
+
     /// <summary>What one file's text says.</summary>
     /// <param name="LinkerExports">Its #pragma comment(linker, "/EXPORT:...") names, with their lines.</param>
-    private sealed record FileEvidence(bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes, IReadOnlyList<(string Name, int Line)> LinkerExports);
+    /// <param name="Mentioned">Of the watched macros, those its text names anywhere (a directive, code or a comment); null
+    /// when the file could not be read, which counts as naming them all.</param>
+    private sealed record FileEvidence(bool NamesIis, bool NamesFacts, IReadOnlyList<(bool Quoted, string Name)> Includes, IReadOnlyList<(string Name, int Line)> LinkerExports,
+        IReadOnlySet<string>? Mentioned);
 
     /// <summary>Whether the unit, through its own text or its local headers, names anything of IIS (the project is a module).</summary>
     public bool CanHoldModule(CompileUnit unit) => Reaches(unit, file => file.NamesIis);
@@ -46,6 +55,14 @@ internal sealed partial class ModuleEvidence
     /// (every unit is, before it is parsed), so this reads nothing again.
     /// </summary>
     public IReadOnlyList<(string Name, int Line)> LinkerExports(CompileUnit unit) => Read(unit.SourcePath).LinkerExports;
+
+    /// <summary>
+    /// Whether the unit's source or a local header it reaches names any of <paramref name="macros"/> (all of them watched):
+    /// when none does, defining them otherwise cannot change what the project's own code says. System headers are not
+    /// looked at: what _DEBUG changes inside the STL or windows.h is not a module fact.
+    /// </summary>
+    public bool Mentions(CompileUnit unit, IReadOnlySet<string> macros) =>
+        Reaches(unit, file => file.Mentioned is not { } mentioned || mentioned.Overlaps(macros));
 
     private bool Reaches(CompileUnit unit, Func<FileEvidence, bool> evidence)
     {
@@ -86,13 +103,14 @@ internal sealed partial class ModuleEvidence
         {
             var text = SafeFile.ReadAllText(file);
             return new(ModuleToken().IsMatch(text), FactToken().IsMatch(text),
-                [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))], Projects.LinkerExports.FromPragmas(text));
+                [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))], Projects.LinkerExports.FromPragmas(text),
+                _watched is null ? new HashSet<string>() : _watched.Matches(text).Select(match => match.Value).ToHashSet(StringComparer.Ordinal));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A file that cannot be read (over the size cap, not a regular file) may well be the module: it fails closed,
             // counted as naming IIS, so the unit is taken and the front end names what stopped it.
-            return new(true, true, [], []);
+            return new(true, true, [], [], null);
         }
     });
 }

@@ -28,6 +28,10 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
     private readonly Lazy<Io.ScratchFolder> _directory = new(() => Io.ScratchFolder.Create("iism-pch-"));
     private readonly ConcurrentDictionary<string, Lazy<PrecompiledHeader?>> _built = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _firstHeaders = new(StringComparer.Ordinal);
+    private long _buildTicks;
+
+    /// <summary>The time spent building (or finding kept) precompiled headers so far, summed over those built at once.</summary>
+    public TimeSpan BuildTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _buildTicks));
 
     /// <summary>The header the unit uses precompiled, or null: the project's own setting first, as MSVC builds it, else
     /// the first header three or more units with the same flags start with.</summary>
@@ -47,7 +51,13 @@ internal sealed class PrecompiledHeaders(CppFrontEnd frontEnd, string platform, 
 
     /// <summary>The PCH of a choice, built once on first use; null when the header does not parse cleanly.</summary>
     public PrecompiledHeader? Build(CompileUnit unit, PrecompiledHeaderChoice choice) =>
-        _built.GetOrAdd(choice.Key, key => new Lazy<PrecompiledHeader?>(() => Build(unit, choice.Header, key))).Value;
+        _built.GetOrAdd(choice.Key, key => new Lazy<PrecompiledHeader?>(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var built = Build(unit, choice.Header, key);
+            Interlocked.Add(ref _buildTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            return built;
+        })).Value;
 
     /// <summary>The header as the unit's #include "name" finds it: beside the unit, then in its include folders.</summary>
     private static string? ProjectHeader(CompileUnit unit, string name) =>
