@@ -128,7 +128,9 @@ internal sealed class CppInputs : IInputFrontEnd
     private static IEnumerable<string> Stages(string path, IReadOnlyList<CppProject> projects, IReadOnlyList<CppAnalysis> analyses, TimeSpan evaluated)
     {
         static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + " s";
-        yield return $"{path}: project evaluated in {Seconds(evaluated)} ({projects.Count} configuration(s) whose sources or defines differ, {analyses.Count} parsed)";
+        var parsed = analyses.Count(analysis => analysis.NotAModule is null);
+        yield return $"{path}: project evaluated in {Seconds(evaluated)} ({projects.Count} configuration(s) whose sources or defines differ"
+            + (parsed > 0 ? $", {parsed} of them parsed)" : ")");
         foreach (var analysis in analyses.Where(analysis => analysis.NotAModule is null))
         {
             var configuration = analysis.Configuration is { } name ? $"{name}: " : "";
