@@ -26,7 +26,13 @@ public static class CheckCommand
             var error = parse.InvocationConfiguration.Error;
             // Progress only where a person watches: a terminal, not a build log or a pipe.
             var interactive = error == Console.Error && !Console.IsErrorRedirected;
-            return new CheckRun(options.Bind(parse), parse.InvocationConfiguration.Output, error, interactive).Execute();
+            var (settings, refusal) = options.Bind(parse);
+            if (settings is null)
+            {
+                error.WriteLine(Reporting.LogLine.Neutralize($"{Reporting.ToolInfo.Command}: {refusal}"));
+                return CommandLine.UsageErrorOrNothingAnalyzed;
+            }
+            return new CheckRun(settings, parse.InvocationConfiguration.Output, error, interactive).Execute();
         });
         return command;
     }

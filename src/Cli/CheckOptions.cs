@@ -11,30 +11,69 @@ public sealed class CheckOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "Module DLLs, C++ and C# projects and sources, IIS configurations, folders (walked for all of these) or patterns such as 'bin/**/*.dll'.",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Module DLLs, C++ and C# projects and sources, IIS configurations, CMake trees, solutions, folders (walked for all of these) or patterns such as 'bin/**/*.dll'; "
+            + "default: the \"inputs\" of " + ConfigFile.FileName + ".",
+        Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "inputs",
     };
 
     public Option<string> Format { get; } = new("--format", "-f")
     {
+        HelpName = "format",
         Description = "Output format: msbuild (default), text, sarif, github (Actions annotations) or azdo (Azure Pipelines logging commands).",
         DefaultValueFactory = _ => ReportFormats.Default,
     };
 
-    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+    public Option<string?> Output { get; } = new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of standard output; a .sarif file gets SARIF unless --format says otherwise, which is then an error.",
+        HelpName = "file",
+    };
 
     public Option<string?> SarifOutput { get; } = new("--sarif-output")
     {
         Description = "Also write the SARIF 2.1.0 report to this file, whatever --format prints (msbuild lines and a SARIF file from one run).",
+        HelpName = "file",
+    };
+
+    public Option<string[]> Exclude { get; } = new("--exclude")
+    {
+        Description = "Leave out the inputs this glob matches, relative to --base-dir, such as '**/thirdparty/**' (repeatable; with a configuration file's \"exclude\").",
+        Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "glob",
+    };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "The configuration file to use, instead of the " + ConfigFile.FileName + " found in the current folder or above it (up to the repository's top).",
+        HelpName = "file",
+    };
+
+    public Option<bool> NoConfig { get; } = new("--no-config") { Description = "Use no configuration file, even where one would be found." };
+
+    public Option<string?> AutomationId { get; } = new("--automation-id")
+    {
+        Description = "SARIF automationDetails.id, category/ or category/run (default " + AnalysisReport.DefaultAutomationId + "): GitHub needs one per SARIF file of a commit.",
+        HelpName = "id",
+    };
+
+    public Option<bool> Timestamps { get; } = new("--timestamps")
+    {
+        Description = "Write the run's start and end times into SARIF's invocation (the file then differs from run to run).",
     };
 
     public Option<string> FailOn { get; } = new("--fail-on")
     {
+        HelpName = "level",
         Description = "Exit with 1 when a finding is at or above this level: error (default), warning, note or none.",
         DefaultValueFactory = _ => "error",
     };
 
-    public Option<string?> ExpectArch { get; } = new("--expect-arch") { Description = "The architecture the modules must be built for: x86, x64 or arm64 (IISM1005)." };
+    public Option<string?> ExpectArch { get; } = new("--expect-arch")
+    {
+        Description = "The architecture the modules must be built for: x86, x64 or arm64 (IISM1005).",
+        HelpName = "arch",
+    };
 
     public Option<string?> SdkInclude { get; } = new("--sdk-include")
     {
@@ -53,7 +92,8 @@ public sealed class CheckOptions
 
     public Option<string[]> RuleLevels { get; } = new("--rule")
     {
-        Description = "Set a rule's level: IISMnnnn=none|note|warning|error (repeatable). Over dotnet_diagnostic.IISMnnnn.severity in .editorconfig/.globalconfig, which are read for every language.",
+        HelpName = "IISMnnnn=level",
+        Description = "Set a rule's level: IISMnnnn=none|note|warning|error, or a pattern of ids such as IISM6*=none (repeatable; a later one wins). Over dotnet_diagnostic.IISMnnnn.severity in .editorconfig/.globalconfig, which are read for every language.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -93,14 +133,17 @@ public sealed class CheckOptions
     public CheckOptions()
     {
         Inputs.Validators.Add(InputValidation.RejectUnknownOptions);
-        Format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
-        FailOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
-        ExpectArch.AcceptOnlyFromAmong([.. MachineNames.Expectable]);
+        OptionValues.AcceptOneOf(Format, [.. ReportFormats.Names]);
+        OptionValues.AcceptOneOf(FailOn, ["error", "warning", "note", "none"]);
+        OptionValues.AcceptOneOf(ExpectArch, MachineNames.Expectable);
         RuleLevels.Validators.Add(result =>
         {
-            foreach (var token in result.Tokens.Select(token => token.Value).Where(token => ParseRuleLevel(token) is null))
+            foreach (var token in result.Tokens.Select(token => token.Value))
             {
-                result.AddError($"--rule '{token}' is not IISMnnnn=none|note|warning|error with a rule id of the catalog (list-rules).");
+                if (RuleLevelSetting.Parse(token).Error is { } why)
+                {
+                    result.AddError($"--rule '{token}': {why}.");
+                }
             }
         });
         foreach (var (option, what) in new[] { (Roots, "DRIVE=PATH"), (Environment, "NAME=VALUE") })
@@ -117,45 +160,71 @@ public sealed class CheckOptions
 
     public IEnumerable<Symbol> All =>
     [
-        Inputs, Format, Output, SarifOutput, FailOn, ExpectArch, SdkInclude, BaseDir, RequireRecovery, RuleLevels, Baseline, WriteBaseline, Quiet, Verbose,
-        NoCache, CacheDir, Roots, Environment,
+        Inputs, Format, Output, SarifOutput, Exclude, Config, NoConfig, FailOn, ExpectArch, SdkInclude, BaseDir, RequireRecovery, RuleLevels, Baseline, WriteBaseline,
+        AutomationId, Timestamps, Quiet, Verbose, NoCache, CacheDir, Roots, Environment,
     ];
 
-    public CheckSettings Bind(ParseResult parse)
+    /// <summary>The settings of a parse, with the configuration file under them; or why the run cannot start (exit 2).</summary>
+    public (CheckSettings? Settings, string? Error) Bind(ParseResult parse)
     {
         var baseDirectory = Path.GetFullPath(parse.GetValue(BaseDir) ?? Directory.GetCurrentDirectory());
+        ConfigFile? config = null;
+        var configPath = parse.GetValue(NoConfig) ? null : parse.GetValue(Config) is { } named ? Path.GetFullPath(named) : ConfigFile.Find(baseDirectory);
+        if (configPath is not null)
+        {
+            var (loaded, problems) = ConfigFile.Load(configPath);
+            if (loaded is null)
+            {
+                return (null, $"the configuration file '{configPath}' cannot be used: {string.Join("; ", problems)}.");
+            }
+            config = loaded;
+        }
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+
+        var inputs = parse.GetValue(Inputs) is { Length: > 0 } named2 ? named2 : config?.Inputs.Select(input => Path.GetFullPath(input, config.Directory)).ToArray() ?? [];
+        if (inputs.Length == 0)
+        {
+            return (null, $"no inputs: name the DLLs, projects or folders to check, or list them as \"inputs\" in {ConfigFile.FileName} (see --help).");
+        }
+        var format = parse.GetValue(Format)!.ToLowerInvariant();
+        var output = parse.GetValue(Output) is { } file ? Path.GetFullPath(file) : null;
+        // A .sarif file gets SARIF: msbuild lines in a .sarif file would break the upload that reads it.
+        if (output is not null && ReportFormats.ImpliedBy(output) is { } implied && implied != format)
+        {
+            if (Given(Format))
+            {
+                return (null, $"-o '{output}' names a {implied} file, but --format is {format}: drop one, or use --sarif-output for SARIF beside {format}.");
+            }
+            format = implied;
+        }
         var sarifFiles = new[] { (Option: "--sarif-output", What: "the SARIF report", Path: parse.GetValue(SarifOutput)), (Option: "--write-baseline", What: "the baseline", Path: parse.GetValue(WriteBaseline)) }
-            .Where(file => file.Path is not null).Select(file => (file.Option, file.What, Path: Path.GetFullPath(file.Path!))).ToList();
-        var analysis = new AnalysisOptions(parse.GetValue(ExpectArch), parse.GetValue(SdkInclude), parse.GetValue(RequireRecovery),
-            (parse.GetValue(RuleLevels) ?? []).Select(ParseRuleLevel).OfType<(string Id, RuleLevel Level)>()
-                .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level),
+            .Where(target => target.Path is not null).Select(target => (target.Option, target.What, Path: Path.GetFullPath(target.Path!))).ToList();
+        var ruleLevels = (config?.Rules.SelectMany(rule => RuleLevelSetting.Parse(rule.Pattern, rule.Level).Settings) ?? [])
+            .Concat((parse.GetValue(RuleLevels) ?? []).SelectMany(token => RuleLevelSetting.Parse(token).Settings))
+            .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level);
+        var excludes = (config?.Exclude.Select(glob => new ExcludePattern(config.Directory, glob, config.Path)) ?? [])
+            .Concat((parse.GetValue(Exclude) ?? []).Select(glob => new ExcludePattern(baseDirectory, glob, "--exclude"))).ToList();
+        var analysis = new AnalysisOptions(
+            (Given(ExpectArch) ? parse.GetValue(ExpectArch) : config?.ExpectArch)?.ToLowerInvariant(),
+            parse.GetValue(SdkInclude),
+            Given(RequireRecovery) ? parse.GetValue(RequireRecovery) : config?.RequireRecovery ?? false,
+            ruleLevels,
             Progress: null,
             parse.GetValue(NoCache) ? null : Path.GetFullPath(parse.GetValue(CacheDir) ?? AnalysisOptions.DefaultParseCacheDirectory),
             new OfflinePaths(
                 Pairs(parse.GetValue(Roots)).ToDictionary(pair => pair.Name.TrimEnd(':'), pair => Path.GetFullPath(pair.Value, baseDirectory)),
-                Pairs(parse.GetValue(Environment)).ToDictionary(pair => pair.Name, pair => pair.Value)));
-        return new CheckSettings(parse.GetValue(Inputs)!, baseDirectory, parse.GetValue(Format)!,
-            parse.GetValue(Output) is { } output ? Path.GetFullPath(output) : null, sarifFiles,
+                Pairs(parse.GetValue(Environment)).ToDictionary(pair => pair.Name, pair => pair.Value)),
+            excludes);
+        var failOn = Given(FailOn) ? parse.GetValue(FailOn)! : config?.FailOn ?? parse.GetValue(FailOn)!;
+        return (new CheckSettings(inputs, baseDirectory, format, output, sarifFiles,
             parse.GetValue(Baseline) is { } baseline ? Path.GetFullPath(baseline) : null,
-            Catalog.RuleLevels.Parse(parse.GetValue(FailOn)!), parse.GetValue(Quiet), parse.GetValue(Verbose), analysis);
-    }
-
-    /// <summary>"IISM2003=none" → (IISM2003, None); null when it is not a known rule id and a level.</summary>
-    private static (string Id, RuleLevel Level)? ParseRuleLevel(string setting)
-    {
-        var parts = setting.Split('=', 2, StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !RuleCatalog.Default.All.Any(rule => rule.Id == parts[0].ToUpperInvariant()))
+            Catalog.RuleLevels.Parse(failOn), parse.GetValue(Quiet), parse.GetValue(Verbose), analysis)
         {
-            return null;
-        }
-        try
-        {
-            return (parts[0].ToUpperInvariant(), Catalog.RuleLevels.Parse(parts[1]));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+            Arguments = [.. parse.Tokens.Select(token => token.Value)],
+            AutomationId = parse.GetValue(AutomationId) ?? AnalysisReport.DefaultAutomationId,
+            Timestamps = parse.GetValue(Timestamps),
+            ConfigFile = config?.Path,
+        }, null);
     }
 
     private static (string Name, string Value)? Pair(string token) =>

@@ -13,6 +13,7 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
 
     public int Execute()
     {
+        var started = DateTimeOffset.UtcNow;
         var targets = Targets();
         var named = settings.Inputs.Select(input => Path.GetFullPath(input, settings.BaseDirectory)).ToList();
         if (Collision(targets, named) is { } refusal)
@@ -41,6 +42,10 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         }
         if (settings.Verbose)
         {
+            if (settings.ConfigFile is { } config)
+            {
+                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: settings from the configuration file {config}, under the command line's"));
+            }
             foreach (var line in report.SkippedInputs.Concat(report.CompileEnvironment.Select(used => $"C++ parsed with {used}")))
             {
                 error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: {line}"));
@@ -51,6 +56,16 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         {
             return late;
         }
+        var exitCode = report.HasInternalFailure ? CommandLine.InternalFailure
+            : report.AnalyzedCount == 0 ? CommandLine.UsageErrorOrNothingAnalyzed
+            : report.HasAtOrAbove(settings.FailOn) ? CommandLine.FindingsAtOrAboveThreshold
+            : CommandLine.Success;
+        report = report with
+        {
+            AutomationId = settings.AutomationId,
+            Invocation = new RunInvocation(settings.Arguments, settings.WorkingDirectory, exitCode,
+                settings.Timestamps ? started : null, settings.Timestamps ? DateTimeOffset.UtcNow : null),
+        };
         foreach (var target in targets)
         {
             if (target.Path is null)
@@ -71,10 +86,7 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         {
             error.WriteLine(LogLine.Neutralize(RunSummary.Of(report)));
         }
-        return report.HasInternalFailure ? CommandLine.InternalFailure
-            : report.AnalyzedCount == 0 ? CommandLine.UsageErrorOrNothingAnalyzed
-            : report.HasAtOrAbove(settings.FailOn) ? CommandLine.FindingsAtOrAboveThreshold
-            : CommandLine.Success;
+        return exitCode;
     }
 
     /// <param name="Path">Null: standard output.</param>

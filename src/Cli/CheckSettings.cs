@@ -18,4 +18,20 @@ public sealed record CheckSettings(
     RuleLevel FailOn,
     bool Quiet,
     bool Verbose,
-    AnalysisOptions Analysis);
+    AnalysisOptions Analysis)
+{
+    /// <summary>The command's arguments as parsed (response files expanded), for SARIF's invocation.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>The process's current folder, for SARIF's invocation.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>--automation-id: SARIF's automationDetails.id.</summary>
+    public string AutomationId { get; init; } = AnalysisReport.DefaultAutomationId;
+
+    /// <summary>--timestamps: the invocation's start and end times in SARIF (the file then differs run to run).</summary>
+    public bool Timestamps { get; init; }
+
+    /// <summary>The configuration file the run took settings from, or null (--verbose names it).</summary>
+    public string? ConfigFile { get; init; }
+}

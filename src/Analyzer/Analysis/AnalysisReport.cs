@@ -18,6 +18,17 @@ public sealed record AnalysisReport(
     /// <summary>What C++ inputs were parsed with (libclang, SDK and library headers), when there were any (--verbose).</summary>
     public IReadOnlyList<string> CompileEnvironment { get; init; } = [];
 
+    /// <summary>How the command line was run, for SARIF's invocation; null when the analysis ran as a library.</summary>
+    public RunInvocation? Invocation { get; init; }
+
+    /// <summary>
+    /// SARIF's automationDetails.id ("category/" or "category/run"): GitHub code scanning tells the SARIF files of one
+    /// commit apart by it, so two uploads of this tool (a Windows and a Linux job) need two.
+    /// </summary>
+    public string AutomationId { get; init; } = DefaultAutomationId;
+
+    public const string DefaultAutomationId = "iis-module-validator/";
+
     /// <summary>Whether the findings were compared with a baseline (each then has a <see cref="Finding.BaselineState"/>).</summary>
     public bool HasBaseline { get; init; }
 

@@ -11,9 +11,10 @@ namespace IisModuleValidator.Analysis;
 /// <param name="Progress">Told when an input starts (slow C++ and C# projects) and when each one is done.</param>
 /// <param name="ParseCacheDirectory">Where C++ parses are kept across runs (see ParseCache), or null to parse every unit.</param>
 /// <param name="ServerPaths">How an IIS configuration's Windows paths resolve here (--root, --env).</param>
+/// <param name="Excludes">Inputs to leave out (--exclude, a configuration file's "exclude").</param>
 public sealed record AnalysisOptions(string? ExpectedArchitecture = null, string? SdkInclude = null, bool RequireRecovery = false,
     IReadOnlyDictionary<string, RuleLevel>? RuleLevels = null, IProgress<InputProgress>? Progress = null, string? ParseCacheDirectory = null,
-    FrontEnds.IisConfig.OfflinePaths? ServerPaths = null)
+    FrontEnds.IisConfig.OfflinePaths? ServerPaths = null, IReadOnlyList<ExcludePattern>? Excludes = null)
 {
     /// <summary>The user's cache folder for C++ parses ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows).</summary>
     public static string DefaultParseCacheDirectory => FrontEnds.Cpp.Parsing.ParseCache.DefaultDirectory;
@@ -35,6 +36,8 @@ public sealed class ModuleValidator(RuleCatalog catalog, IReadOnlyList<Rule> rul
     public AnalysisReport Run(IEnumerable<string> inputs, string baseDirectory, AnalysisOptions options)
     {
         var resolution = InputResolver.Resolve(inputs, baseDirectory, catalog);
+        var (kept, excluded) = InputExcludes.Apply(resolution.Inputs, options.Excludes ?? []);
+        resolution = resolution with { Inputs = kept, Skipped = [.. resolution.Skipped, .. excluded] };
         var run = new RunScope(catalog, rules, new RuleContext(catalog, options.ExpectedArchitecture), options);
         var binaries = new BinaryInputs(run);
         IInputFrontEnd[] frontEnds = [binaries, new CppInputs(run), new CSharpInputs(run), new DeploymentInputs(run, binaries, resolution.Inputs)];

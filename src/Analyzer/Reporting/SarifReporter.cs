@@ -12,7 +12,9 @@ namespace IisModuleValidator.Reporting;
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and SARIF viewers: one run; rules and notification descriptors from the
 /// catalog; artifacts with sha-256; paths relative to SRCROOT (the base directory); fingerprints from the rule
-/// and the logical place, not the line. No timestamps: the same report gives the same bytes.
+/// and the logical place, not the line; the run's automationDetails and, from the command line, its invocation (arguments,
+/// working folder, exit code). No timestamps unless asked for: the same report gives the same bytes. Over GitHub's
+/// ingestion limits (<see cref="GitHubLimits"/>) the run says so in a tool notification instead of being rejected.
 /// </summary>
 public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> enabledRuleIds) : IReporter
 {
@@ -22,6 +24,18 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
 
     public void Write(AnalysisReport report, TextWriter output)
     {
+        var bytes = Serialize(report, compressedBytes: null);
+        // GitHub's bound is on the compressed upload: only a large file is compressed to measure it, and written again if over.
+        if (bytes.Length > GitHubLimits.CompressedBytes && Compressed(bytes) is var compressed and > GitHubLimits.CompressedBytes)
+        {
+            bytes = Serialize(report, compressed);
+        }
+        output.Write(Encoding.UTF8.GetString(bytes));
+        output.Write('\n');
+    }
+
+    private byte[] Serialize(AnalysisReport report, long? compressedBytes)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
                {
@@ -30,13 +44,22 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                    Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
                }))
         {
-            new Writer(json, report, catalog, enabledRuleIds).Document();
+            new Writer(json, report, catalog, enabledRuleIds, compressedBytes).Document();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        return buffer.ToArray();
     }
 
-    private sealed class Writer(Utf8JsonWriter json, AnalysisReport report, RuleCatalog catalog, IReadOnlyList<string> enabledRuleIds)
+    private static long Compressed(byte[] bytes)
+    {
+        using var counted = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(counted, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+        return counted.Length;
+    }
+
+    private sealed class Writer(Utf8JsonWriter json, AnalysisReport report, RuleCatalog catalog, IReadOnlyList<string> enabledRuleIds, long? compressedBytes)
     {
         private readonly List<RuleDescriptor> _rules = [.. enabledRuleIds.Order(StringComparer.Ordinal).Select(id => catalog[id])];
         private readonly List<RuleDescriptor> _notifications = [.. catalog.All.Where(rule => rule.IsToolNotification)];
@@ -71,6 +94,10 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteEndObject();
 
             Invocation();
+
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", report.AutomationId);
+            json.WriteEndObject();
 
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject(SourceRootId);
@@ -199,8 +226,31 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
         {
             json.WriteStartArray("invocations");
             json.WriteStartObject();
+            if (report.Invocation is { } invocation)
+            {
+                json.WriteString("commandLine", invocation.CommandLine);
+                json.WriteStartArray("arguments");
+                invocation.Arguments.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteStartObject("workingDirectory");
+                json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(invocation.WorkingDirectory) + Path.DirectorySeparatorChar).AbsoluteUri);
+                json.WriteEndObject();
+                if (invocation is { Start: { } start, End: { } end })
+                {
+                    json.WriteString("startTimeUtc", start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("endTimeUtc", end.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                json.WriteNumber("exitCode", invocation.ExitCode);
+            }
             json.WriteBoolean("executionSuccessful", report.AnalyzedCount > 0);
             json.WriteStartArray("toolExecutionNotifications");
+            foreach (var limit in GitHubLimits.Exceeded(report, compressedBytes))
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "warning");
+                Text("message", limit);
+                json.WriteEndObject();
+            }
             foreach (var notification in report.Notifications)
             {
                 json.WriteStartObject();
@@ -318,7 +368,7 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteStartObject("physicalLocation");
             json.WritePropertyName("artifactLocation");
             ArtifactLocation(location.FilePath, withIndex: true);
-            // GitHub code scanning needs a start line; a whole binary is reported at its first "line".
+            // GitHub code scanning places every alert on a line; a place in a binary is its address, and line 1 for GitHub.
             json.WriteStartObject("region");
             json.WriteNumber("startLine", location.Line ?? 1);
             if (location.Column is { } column)
@@ -326,13 +376,27 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 json.WriteNumber("startColumn", column);
             }
             json.WriteEndObject();
+            if (location.Rva is { } rva)
+            {
+                // The RVA: the byte offset from the start of the image as it is mapped, the binary's addressable region.
+                json.WriteStartObject("address");
+                json.WriteNumber("absoluteAddress", rva);
+                if (location.Symbol is { } name)
+                {
+                    json.WriteString("name", name);
+                }
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
             if (location.Symbol is { } symbol)
             {
                 json.WriteStartArray("logicalLocations");
                 json.WriteStartObject();
                 json.WriteString("name", symbol);
-                json.WriteString("kind", "function");
+                if (location.SymbolKind is { } kind)
+                {
+                    json.WriteString("kind", kind);
+                }
                 json.WriteEndObject();
                 json.WriteEndArray();
             }

@@ -138,6 +138,65 @@ public sealed class SarifReporterTests
     }
 
     [Fact]
+    public void Every_sample_DLL_run_passes_the_schema_and_GitHubs_ingestion_checks()
+    {
+        using var temp = new TempDirectory();
+        SarifChecks.Valid(Sarif(SamplesWithABadInput(temp)));
+    }
+
+    [Fact]
+    public void A_place_in_a_DLL_is_its_address_and_a_class_is_a_type()
+    {
+        var report = new ModuleValidator().Run(["samples/bin/x64/missing-handler.dll"], TestPaths.RepositoryRoot);
+        var result = JsonNode.Parse(Sarif(report))!["runs"]![0]!["results"]![0]!;
+        var physical = result["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal(Convert.ToUInt32(((string)result["properties"]!["rva"]!)[2..], 16), (uint)physical["address"]!["absoluteAddress"]!);
+        Assert.Equal("samples/bin/x64/missing-handler.dll", (string?)physical["artifactLocation"]!["uri"]);
+
+        var path = Path.Combine(TestPaths.RepositoryRoot, "module.cpp");
+        var related = new AnalysisReport(TestPaths.RepositoryRoot, [],
+            [new Finding(path, "IISM2001", RuleLevel.Error, "m", SourceLocation.InSource(path, 3, 1, "SetRequestNotifications"), "k",
+                [new RelatedLocation(SourceLocation.InSource(path, 1, 7, "CModule", SymbolKinds.Type), "the class")])], []);
+        var logical = JsonNode.Parse(Sarif(related))!["runs"]![0]!["results"]![0]!["relatedLocations"]![0]!["logicalLocations"]![0]!;
+        Assert.Equal(("CModule", "type"), ((string?)logical["name"], (string?)logical["kind"]));
+    }
+
+    [Fact]
+    public void The_command_line_run_records_its_invocation_and_automation_details()
+    {
+        using var temp = new TempDirectory();
+        var sarif = temp.File("r.sarif", []);
+        var (exit, _, _) = Cli.CliRun.Run("check", "--base-dir", TestPaths.RepositoryRoot, "samples/bin/x64/no-export.dll", "-o", sarif, "--automation-id", "iis-modules/windows/");
+        var run = JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!;
+        var invocation = run["invocations"]![0]!;
+        Assert.Equal(1, exit);
+        Assert.Equal(exit, (int)invocation["exitCode"]!);
+        Assert.Equal(["check", "--base-dir", TestPaths.RepositoryRoot, "samples/bin/x64/no-export.dll", "-o", sarif, "--automation-id", "iis-modules/windows/"],
+            invocation["arguments"]!.AsArray().Select(argument => (string)argument!));
+        Assert.StartsWith("iis-module-validator check --base-dir ", (string?)invocation["commandLine"]);
+        Assert.StartsWith("file:///", (string?)invocation["workingDirectory"]!["uri"]);
+        Assert.Null(invocation["startTimeUtc"]); // only with --timestamps: the same run writes the same bytes
+        Assert.Equal("iis-modules/windows/", (string?)run["automationDetails"]!["id"]);
+
+        Cli.CliRun.Run("check", "--base-dir", TestPaths.RepositoryRoot, "samples/bin/x64/no-export.dll", "-o", sarif, "--timestamps");
+        invocation = JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!["invocations"]![0]!;
+        Assert.True(DateTimeOffset.Parse((string)invocation["startTimeUtc"]!, System.Globalization.CultureInfo.InvariantCulture)
+                    <= DateTimeOffset.Parse((string)invocation["endTimeUtc"]!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_run_over_GitHubs_result_limit_says_so_in_its_own_SARIF()
+    {
+        var path = Path.Combine(TestPaths.RepositoryRoot, "module.cpp");
+        var findings = Enumerable.Range(1, GitHubLimits.ResultsKept + 1)
+            .Select(line => new Finding(path, "IISM2003", RuleLevel.Warning, "m", SourceLocation.InSource(path, line, 1), $"k{line}", [])).ToList();
+        var sarif = Sarif(new AnalysisReport(TestPaths.RepositoryRoot, [], findings, []));
+        var notification = Assert.Single(JsonNode.Parse(sarif)!["runs"]![0]!["invocations"]![0]!["toolExecutionNotifications"]!.AsArray())!;
+        Assert.Contains("keeps only the 5,000 most severe", (string?)notification["message"]!["text"]);
+        SarifChecks.Valid(sarif);
+    }
+
+    [Fact]
     public void A_run_that_analyzed_nothing_is_not_successful()
     {
         var sarif = JsonNode.Parse(Sarif(new ModuleValidator().Run(["missing.dll"], TestPaths.RepositoryRoot)))!;

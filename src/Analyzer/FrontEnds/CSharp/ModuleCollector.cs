@@ -118,7 +118,7 @@ internal sealed class ModuleCollector(CSharpCompilation compilation)
         {
             return null;
         }
-        return new SlotAssignment(ownerType.Name, ownerType, owner.Name, kind, field.Name, target, Locate(assignment.GetLocation(), field.Name));
+        return new SlotAssignment(ownerType.Name, ownerType, owner.Name, kind, field.Name, target, Locate(assignment.GetLocation(), field.Name, SymbolKinds.Member));
     }
 
     /// <summary>The expression under casts and parentheses ('(delegate* unmanaged[MemberFunction]&lt;...&gt;)&amp;M' is still &amp;M).</summary>
@@ -269,9 +269,9 @@ internal sealed class ModuleCollector(CSharpCompilation compilation)
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
-    private static SourceLocation Locate(Location location, string symbol)
+    private static SourceLocation Locate(Location location, string symbol, string kind = SymbolKinds.Function)
     {
         var span = location.GetLineSpan();
-        return SourceLocation.InSource(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, symbol);
+        return SourceLocation.InSource(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, symbol, kind);
     }
 }

@@ -307,6 +307,7 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
     private static SourceLocation Locate(Cursor cursor)
     {
         var location = cursor.Location;
-        return SourceLocation.InSource(location.File, location.Line, location.Column, cursor.Spelling);
+        return SourceLocation.InSource(location.File, location.Line, location.Column, cursor.Spelling,
+            cursor.Kind is CursorKind.ClassDecl or CursorKind.StructDecl or CursorKind.ClassTemplate ? SymbolKinds.Type : SymbolKinds.Function);
     }
 }

@@ -187,7 +187,7 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
                 SourceLocation.InBinary(path, recovered.SlotTargets[slot.Slot], slot.Name), []))
             .ToList();
         var moduleClass = new ModuleClass(VtableName(vtable), layout == IisContract.CHttpModule ? ModuleBase.HttpModule : ModuleBase.GlobalModule,
-            [layout.ClassName], handlers, SourceLocation.InBinary(path, vtable, "vftable"));
+            [layout.ClassName], handlers, SourceLocation.InBinary(path, vtable, "vftable", SymbolKinds.Variable));
         classes[vtable] = moduleClass;
         return moduleClass;
     }

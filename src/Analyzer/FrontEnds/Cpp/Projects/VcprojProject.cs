@@ -94,7 +94,7 @@ public static class VcprojProject
         var linker = Tool(configuration, "VCLinkerTool");
         var defFile = linker?.Attribute("ModuleDefinitionFile")?.Value.Trim().Trim('"');
         var defPath = string.IsNullOrEmpty(defFile) ? null : WindowsPath.Resolve(Macros(defFile, name, directory, solution), directory);
-        var location = SourceLocation.InSource(path, ((IXmlLineInfo)configuration).LineNumber, ((IXmlLineInfo)configuration).LinePosition, name);
+        var location = SourceLocation.InSource(path, ((IXmlLineInfo)configuration).LineNumber, ((IXmlLineInfo)configuration).LinePosition, name, kind: null);
         return LinkerExports.Configuration(name, Platform(name), defPath, linker?.Attribute("AdditionalOptions")?.Value, location);
     }
 

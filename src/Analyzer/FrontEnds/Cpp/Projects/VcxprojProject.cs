@@ -123,7 +123,7 @@ public static partial class VcxprojProject
         var own = document.Descendants(Ms + "ItemDefinitionGroup").Where(group => group.Annotation<ProjectImports.ImportedFrom>() is null);
         var anchor = own.FirstOrDefault(group => Applies(group, configuration) && group.Attribute("Condition") is not null)
                      ?? document.Descendants(Ms + "ProjectConfiguration").First(element => string.Equals(element.Attribute("Include")?.Value, configuration, StringComparison.OrdinalIgnoreCase));
-        return SourceLocation.InSource(path, ((IXmlLineInfo)anchor).LineNumber, ((IXmlLineInfo)anchor).LinePosition, configuration);
+        return SourceLocation.InSource(path, ((IXmlLineInfo)anchor).LineNumber, ((IXmlLineInfo)anchor).LinePosition, configuration, kind: null);
     }
 
     private static string Platform(string configuration) => configuration.Split('|') is [_, var platform] ? platform : "x64";
