@@ -242,7 +242,8 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 }
                 json.WriteNumber("exitCode", invocation.ExitCode);
             }
-            json.WriteBoolean("executionSuccessful", report.AnalyzedCount > 0);
+            // Findings are the tool doing its job (exit 1); a usage error, nothing analyzed or an internal failure (2, 3) is not.
+            json.WriteBoolean("executionSuccessful", report.Invocation is { } ran ? ran.ExitCode is 0 or 1 : report.AnalyzedCount > 0);
             json.WriteStartArray("toolExecutionNotifications");
             foreach (var limit in GitHubLimits.Exceeded(report, compressedBytes))
             {
