@@ -27,9 +27,10 @@ public sealed record ResolvedInput(string FullPath, InputKind Kind);
 
 /// <summary>
 /// Turns command-line inputs into things to analyze. A file by its name (.vcxproj, .csproj, compile_commands.json, a
-/// C++ or C# source, else a binary). A folder: every *.dll and .csproj below it, and its C++: each .vcxproj below it, else its
-/// compile_commands.json, else the folder itself as one module when it has C++ sources. A pattern with * ? or **
-/// by globbing. Inputs that match nothing become IISM9001 notifications; the others go on.
+/// C++ or C# source, any .config as IIS configuration, else a binary). A folder: every *.dll and .csproj below it, and its
+/// C++: each .vcxproj below it, else its compile_commands.json, else its top CMakeLists.txt, else the folder itself as one
+/// module when it has C++ sources; never its .config files (a tree's web.config files are mostly ASP.NET's, and a
+/// deployment check is asked for by naming the server's configuration, with --root). A pattern with * ? or ** by globbing. Inputs that match nothing become IISM9001 notifications; the others go on.
 /// </summary>
 public static class InputResolver
 {
@@ -116,7 +117,9 @@ public static class InputResolver
         ".vcproj" => new(path, InputKind.VcProject),
         ".csproj" => new(path, InputKind.CSharpProject),
         ".cs" => new(path, InputKind.CSharpFile),
-        ".config" when Path.GetFileName(path).ToLowerInvariant() is "applicationhost.config" or "web.config" => new(path, InputKind.IisConfig),
+        // Named directly, any .config is read as IIS configuration (applicationHost.staging.config, Web.Release.config); its
+        // reader says when its root is not <configuration>. A folder walk takes none: see ForFolder.
+        ".config" => new(path, InputKind.IisConfig),
         ".json" when Path.GetFileName(path).Equals("compile_commands.json", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CompileCommands),
         ".txt" when Path.GetFileName(path).Equals("CMakeLists.txt", StringComparison.OrdinalIgnoreCase) => new(path, InputKind.CMakeProject),
         var extension when CppFileKinds.SourceExtensions.Contains(extension) => new(path, InputKind.SourceFile),

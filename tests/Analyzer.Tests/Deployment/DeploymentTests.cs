@@ -35,6 +35,30 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public void A_configuration_named_otherwise_is_read_by_its_content_and_a_folder_walk_takes_none()
+    {
+        using var temp = new TempDirectory();
+        // A staged copy of the server's configuration, and a site's under a transform's name: the same findings, at the copies.
+        var staged = temp.File("applicationHost.staging.config", File.ReadAllBytes(Broken));
+        var site = temp.File("Web.Shop.config", File.ReadAllBytes(ShopWebConfig));
+        var (exit, output, _) = Check(staged, site);
+        var (_, original, _) = Check(Broken, ShopWebConfig);
+        Assert.Equal(1, exit);
+        static IEnumerable<string> Rules(string lines) =>
+            lines.Split('\n').Where(line => line.Contains(": error IISM6", StringComparison.Ordinal) || line.Contains(": warning IISM6", StringComparison.Ordinal))
+                .Select(line => line[line.IndexOf(": ", StringComparison.Ordinal)..]).Order(StringComparer.Ordinal);
+        Assert.Equal(Rules(original).Select(line => line.Replace("web.config", "Web.Shop.config", StringComparison.Ordinal)),
+            Rules(output).Select(line => line.Replace("web.config", "Web.Shop.config", StringComparison.Ordinal)));
+        Assert.NotEmpty(Rules(output));
+
+        // Not an IIS configuration at all: said, not read as a PE image.
+        var other = temp.File("settings.config", "<settings><add key=\"a\" /></settings>"u8.ToArray());
+        Assert.Contains("the root element is <settings>, not <configuration>", Check(other).Output);
+        // A folder walk takes DLLs and projects, never configurations.
+        Assert.DoesNotContain("IISM6", Check(Path.Combine(Deploy, "broken")).Output);
+    }
+
+    [Fact]
     public void The_correct_configuration_has_no_finding_and_says_what_it_could_not_resolve()
     {
         var (exit, output, error) = Check(Path.Combine(Deploy, "good", "applicationHost.config"), Path.Combine(Deploy, "server", "inetpub", "wwwroot", "web.config"));

@@ -17,7 +17,7 @@ internal sealed class DeploymentInputs(RunScope run, BinaryInputs binaries, IRea
 
     public bool Handles(InputKind kind) => kind == InputKind.IisConfig;
 
-    private static bool IsWebConfig(string path) => Path.GetFileName(path).Equals("web.config", StringComparison.OrdinalIgnoreCase);
+    private static bool IsWebConfig(string path) => FrontEnds.IisConfig.IisConfigKind.IsWebConfig(path);
 
     public InputResult Analyze(ResolvedInput resolved)
     {
