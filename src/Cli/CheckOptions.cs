@@ -77,11 +77,13 @@ public sealed class CheckOptions
 
     public Option<string?> SdkInclude { get; } = new("--sdk-include")
     {
+        HelpName = "dir",
         Description = "The Windows SDK Include\\<version> folder for C++ sources (default: INCLUDE, Windows Kits, or the NuGet package).",
     };
 
     public Option<string?> BaseDir { get; } = new("--base-dir")
     {
+        HelpName = "dir",
         Description = "The folder paths in the report are relative to (SARIF SRCROOT). Default: the current folder.",
     };
 
@@ -99,10 +101,11 @@ public sealed class CheckOptions
 
     public Option<string?> Baseline { get; } = new("--baseline")
     {
+        HelpName = "file",
         Description = "A previous run's SARIF: only findings it does not hold fail the run and are listed; SARIF marks each result new, unchanged, updated or absent.",
     };
 
-    public Option<string?> WriteBaseline { get; } = new("--write-baseline") { Description = "Also write this run's SARIF to this file, to use as a later run's --baseline." };
+    public Option<string?> WriteBaseline { get; } = new("--write-baseline") { HelpName = "file", Description = "Also write this run's SARIF to this file, to use as a later run's --baseline." };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the report: no progress line and no summary on standard error." };
 
@@ -115,17 +118,20 @@ public sealed class CheckOptions
 
     public Option<string?> CacheDir { get; } = new("--cache-dir")
     {
+        HelpName = "dir",
         Description = "Where C++ parses are kept between runs (default: the user's cache folder, e.g. ~/.cache/iis-module-validator).",
     };
 
     public Option<string[]> Roots { get; } = new("--root")
     {
+        HelpName = "DRIVE=DIR",
         Description = "For IIS configurations checked away from the server: DRIVE=PATH maps a drive (C=./server-copy) to a copied tree (repeatable).",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string[]> Environment { get; } = new("--env")
     {
+        HelpName = "NAME=VALUE",
         Description = "For IIS configurations: NAME=VALUE sets a variable their paths use (windir=C:\\Windows) (repeatable).",
         Arity = ArgumentArity.ZeroOrMore,
     };

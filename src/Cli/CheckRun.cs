@@ -20,6 +20,24 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         {
             return refusal;
         }
+        // A report that cannot be written is known before minutes of analysis: it names a folder, or a folder that is a file.
+        foreach (var target in targets.Where(target => target.Path is not null))
+        {
+            if (Directory.Exists(target.Path))
+            {
+                return Fail(CommandLine.UsageErrorOrNothingAnalyzed, $"{target.Option} '{target.Path}' is a folder; name the file to write.");
+            }
+            // Missing folders are made when the report is written; a file where a folder must be is not.
+            var above = Path.GetDirectoryName(target.Path!);
+            while (above is not null && !Directory.Exists(above) && !File.Exists(above))
+            {
+                above = Path.GetDirectoryName(above);
+            }
+            if (above is not null && File.Exists(above))
+            {
+                return Fail(CommandLine.UsageErrorOrNothingAnalyzed, $"{target.Option} '{target.Path}' cannot be written: '{above}' is a file, not a folder.");
+            }
+        }
         Baseline? previous = null;
         if (settings.Baseline is { } baselinePath)
         {

@@ -35,6 +35,10 @@ public static class CommandLine
             {
                 configuration.Error.WriteLine($"{Reporting.ToolInfo.Command}: {parseError.Message}");
             }
+            if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(command => command.Name != args[0]) && ClosestCommand(root, args[0]) is { } meant)
+            {
+                configuration.Error.WriteLine($"{Reporting.ToolInfo.Command}: did you mean '{meant}'?");
+            }
             configuration.Error.WriteLine($"Run '{Reporting.ToolInfo.Command} --help' for usage.");
             return UsageErrorOrNothingAnalyzed;
         }
@@ -48,5 +52,26 @@ public static class CommandLine
             configuration.Error.WriteLine(exception.StackTrace);
             return InternalFailure;
         }
+    }
+
+    /// <summary>The command a mistyped word most likely meant: within two edits (chek, inspekt, list-rule), else null.</summary>
+    private static string? ClosestCommand(RootCommand root, string word) =>
+        root.Subcommands.Where(command => !command.Hidden).Select(command => (command.Name, Distance: EditDistance(word.ToLowerInvariant(), command.Name)))
+            .Where(candidate => candidate.Distance <= 2).OrderBy(candidate => candidate.Distance).Select(candidate => candidate.Name).FirstOrDefault();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.Length];
     }
 }

@@ -109,6 +109,47 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_is_refused_before_anything_is_analyzed()
+    {
+        using var temp = new TempDirectory();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, output, error) = Run("check", "--base-dir", Base, "samples/cpp", "-o", temp.Path);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains($"--output '{temp.Path}' is a folder", error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the C++ samples were analyzed first");
+        var file = temp.File("a-file", []);
+        var (underAFile, _, why) = Run("check", "--base-dir", Base, "samples/bin", "--sarif-output", Path.Combine(file, "r.sarif"));
+        Assert.Equal(2, underAFile);
+        Assert.Contains("is a file, not a folder", why);
+    }
+
+    [Fact]
+    public void A_mistyped_command_gets_a_suggestion_and_values_are_taken_in_any_case()
+    {
+        var (exit, _, error) = Run("chek", "samples/bin");
+        Assert.Equal(2, exit);
+        Assert.Contains("did you mean 'check'?", error);
+        Assert.DoesNotContain("did you mean", Run("frobnicate").Error);
+
+        var (sarifExit, sarif, _) = Run("check", "--base-dir", Base, "--format", "SARIF", "--expect-arch", "X64", "samples/bin/x64/request-module.dll");
+        Assert.Equal(0, sarifExit);
+        Assert.StartsWith("{", sarif);
+    }
+
+    [Fact]
+    public void Help_names_what_each_option_takes()
+    {
+        var help = Run("check", "--help").Output;
+        foreach (var placeholder in new[] { "-o, --output <file>", "--rule <IISMnnnn=level>", "--root <DRIVE=DIR>", "--env <NAME=VALUE>", "--exclude <glob>", "--base-dir <dir>" })
+        {
+            Assert.Contains(placeholder, help);
+        }
+        Assert.Contains("CMake trees", help);
+        Assert.Contains("IIS configurations", help);
+    }
+
+    [Fact]
     public void List_rules_shows_every_rule_and_one_rules_help()
     {
         var (exit, output, _) = Run("list-rules");

@@ -127,13 +127,13 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void An_internal_failure_exits_3_and_a_failed_output_is_a_clear_error()
+    public void An_output_under_a_file_is_refused_before_the_analysis_with_a_clear_error()
     {
         using var temp = new TempDirectory();
         var good = temp.File("no-export.dll", NoExport);
         var (exit, _, error) = Cli("check", "--base-dir", temp.Path, "-o", Path.Combine(good, "cannot", "be", "here.txt"), good);
-        Assert.Equal(3, exit);
-        Assert.Contains("the report could not be written", error);
+        Assert.Equal(2, exit);
+        Assert.Contains($"cannot be written: '{good}' is a file, not a folder", error);
         Assert.DoesNotContain("   at ", error);
     }
 
