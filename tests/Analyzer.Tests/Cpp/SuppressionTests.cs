@@ -27,6 +27,7 @@ public sealed class SuppressionTests
         var report = new ModuleValidator().Run([Sample], TestPaths.RepositoryRoot);
         var writer = new StringWriter();
         new SarifReporter(RuleCatalog.Default, [.. RuleSet.All.Select(rule => rule.Id)]).Write(report, writer);
+        Reporting.SarifChecks.Valid(writer.ToString());
 
         var results = JsonNode.Parse(writer.ToString())!["runs"]![0]!["results"]!.AsArray();
         Assert.Equal(3, results.Count);

@@ -221,6 +221,7 @@ public sealed class HostileProjectTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Evil.Build.Sdk/6.6.6", File.ReadAllText(output));
+        Reporting.SarifChecks.Valid(File.ReadAllText(output));
         var calls = File.ReadAllLines(trace).Where(line => !line.Contains("= -1 ", StringComparison.Ordinal)).ToList();
         // Processes: this one, and its workers through setsid(1).
         var started = calls.Where(line => line.Contains(" execve(", StringComparison.Ordinal)).ToList();

@@ -18,6 +18,7 @@ public sealed class SarifReporterTests
     {
         var writer = new StringWriter();
         new SarifReporter(RuleCatalog.Default, EnabledRules).Write(report, writer);
+        SarifChecks.Valid(writer.ToString());
         return writer.ToString();
     }
 
