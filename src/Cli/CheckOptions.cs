@@ -57,6 +57,16 @@ public sealed class CheckOptions
         HelpName = "id",
     };
 
+    public Option<bool> Fix { get; } = new("--fix")
+    {
+        Description = "Apply the fixes of C++ findings that need no choice (a missing handler added, a post bit without a post event removed), then report what is left.",
+    };
+
+    public Option<bool> FixDryRun { get; } = new("--fix-dry-run")
+    {
+        Description = "Print the fixes --fix would apply as a unified diff on standard output (in place of the report there), changing nothing.",
+    };
+
     public Option<bool> Timestamps { get; } = new("--timestamps")
     {
         Description = "Write the run's start and end times into SARIF's invocation (the file then differs from run to run).",
@@ -167,7 +177,7 @@ public sealed class CheckOptions
     public IEnumerable<Symbol> All =>
     [
         Inputs, Format, Output, SarifOutput, Exclude, Config, NoConfig, FailOn, ExpectArch, SdkInclude, BaseDir, RequireRecovery, RuleLevels, Baseline, WriteBaseline,
-        AutomationId, Timestamps, Quiet, Verbose, NoCache, CacheDir, Roots, Environment,
+        AutomationId, Timestamps, Fix, FixDryRun, Quiet, Verbose, NoCache, CacheDir, Roots, Environment,
     ];
 
     /// <summary>The settings of a parse, with the configuration file under them; or why the run cannot start (exit 2).</summary>
@@ -229,6 +239,7 @@ public sealed class CheckOptions
             Arguments = [.. parse.Tokens.Select(token => token.Value)],
             AutomationId = parse.GetValue(AutomationId) ?? AnalysisReport.DefaultAutomationId,
             Timestamps = parse.GetValue(Timestamps),
+            Fixes = parse.GetValue(FixDryRun) ? FixMode.DryRun : parse.GetValue(Fix) ? FixMode.Apply : FixMode.None,
             ConfigFile = config?.Path,
         }, null);
     }

@@ -54,6 +54,30 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         var progress = new ProgressLine(error, showProgress && !settings.Quiet);
         var report = new ModuleValidator(catalog, RuleSet.All).Run(settings.Inputs, settings.BaseDirectory, settings.Analysis with { Progress = progress });
         progress.Clear();
+        var diff = false;
+        if (settings.Fixes != FixMode.None)
+        {
+            var outcome = Analysis.Fixes.FixApplier.Apply(report.Findings, write: settings.Fixes == FixMode.Apply);
+            foreach (var skipped in outcome.Skipped)
+            {
+                error.WriteLine(LogLine.Neutralize($"{ToolInfo.Command}: fix not applied: {skipped}"));
+            }
+            if (settings.Fixes == FixMode.DryRun)
+            {
+                // The diff is what standard output shows; reports to files are written as usual.
+                diff = true;
+                foreach (var (file, before, after) in outcome.Changes)
+                {
+                    output.Write(Analysis.Fixes.UnifiedDiff.Of(PathDisplay.For(settings.BaseDirectory, file), before, after));
+                }
+            }
+            else
+            {
+                error.WriteLine($"{ToolInfo.Command}: {outcome.Applied} fix(es) applied to {outcome.Changes.Count} file(s)");
+                // What is reported is what is left.
+                report = outcome.Applied == 0 ? report : new ModuleValidator(catalog, RuleSet.All).Run(settings.Inputs, settings.BaseDirectory, settings.Analysis);
+            }
+        }
         if (previous is not null)
         {
             report = previous.Compare(report);
@@ -88,7 +112,10 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
         {
             if (target.Path is null)
             {
-                target.Reporter.Write(report, output);
+                if (!diff)
+                {
+                    target.Reporter.Write(report, output);
+                }
                 continue;
             }
             try

@@ -32,6 +32,17 @@ public sealed record CheckSettings(
     /// <summary>--timestamps: the invocation's start and end times in SARIF (the file then differs run to run).</summary>
     public bool Timestamps { get; init; }
 
+    /// <summary>--fix applies the fixes that need no choice, --fix-dry-run prints them as a diff.</summary>
+    public FixMode Fixes { get; init; }
+
     /// <summary>The configuration file the run took settings from, or null (--verbose names it).</summary>
     public string? ConfigFile { get; init; }
+}
+
+/// <summary>What `check` does with the fixes its findings carry.</summary>
+public enum FixMode
+{
+    None,
+    Apply,
+    DryRun,
 }

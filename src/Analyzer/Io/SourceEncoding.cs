@@ -43,6 +43,23 @@ public static class SourceEncoding
         return new Decoded(text, isUtf8 ? "UTF-8" : "Windows-1252", isUtf8);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> in the encoding <paramref name="original"/> was saved in, with its byte-order mark if it had
+    /// one: an edited UTF-16 file stays UTF-16, an ANSI one ANSI.
+    /// </summary>
+    public static byte[] EncodeLike(string text, byte[] original)
+    {
+        var decoded = Decode(original);
+        var (encoding, preamble) = decoded.EncodingName switch
+        {
+            "UTF-16 LE" => ((Encoding)new UnicodeEncoding(false, false), original is [0xFF, 0xFE, ..] ? new byte[] { 0xFF, 0xFE } : []),
+            "UTF-16 BE" => (new UnicodeEncoding(true, false), original is [0xFE, 0xFF, ..] ? new byte[] { 0xFE, 0xFF } : []),
+            "Windows-1252" => (Windows1252.Value, original is [0xEF, 0xBB, 0xBF, ..] ? new byte[] { 0xEF, 0xBB, 0xBF } : []),
+            _ => (new UTF8Encoding(false), original is [0xEF, 0xBB, 0xBF, ..] ? new byte[] { 0xEF, 0xBB, 0xBF } : []),
+        };
+        return [.. preamble, .. encoding.GetBytes(text)];
+    }
+
     /// <summary>The bytes clang should parse: the file itself when it is plain UTF-8, else its UTF-8 transcoding.</summary>
     public static byte[] AsUtf8ForClang(byte[] bytes, out Decoded decoded)
     {

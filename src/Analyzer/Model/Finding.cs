@@ -27,6 +27,9 @@ public sealed record Finding(
 
     public bool IsSuppressed => Suppression is not null;
 
+    /// <summary>Changes that remove this finding (SARIF fixes[]; check --fix applies those that are not a choice).</summary>
+    public IReadOnlyList<Fix> Fixes { get; init; } = [];
+
     /// <summary>Set when the run was compared with a baseline: whether the baseline already held this finding.</summary>
     public BaselineState? BaselineState { get; init; }
 }

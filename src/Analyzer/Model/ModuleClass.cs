@@ -17,7 +17,11 @@ public sealed record ModuleClass(
     IReadOnlyList<string> BaseClasses,
     IReadOnlyList<Handler> Handlers,
     SourceLocation Location,
-    bool AllocatedWithModuleAllocator = false);
+    bool AllocatedWithModuleAllocator = false)
+{
+    /// <summary>Where a handler can be added to the class's definition (C++), or null when it cannot be edited there.</summary>
+    public MemberInsertionPoint? InsertionPoint { get; init; }
+}
 
 /// <summary>A parameter type as written in source and as normalized (typedefs resolved, spaces removed).</summary>
 public sealed record ParameterType(string AsWritten, string Normalized);

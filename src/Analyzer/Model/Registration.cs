@@ -40,7 +40,11 @@ public sealed record Registration(
     SourceLocation Location,
     EvidenceSource Evidence,
     Confidence Confidence = Confidence.Exact,
-    string? ConfidenceReason = null);
+    string? ConfidenceReason = null)
+{
+    /// <summary>Where the post mask argument is written (C++), for a fix that edits it; null when it is not in a source.</summary>
+    public SourceSpan? PostMaskSpan { get; init; }
+}
 
 /// <summary>One SetPriorityFor*Notification call.</summary>
 /// <param name="Alias">The priority string as passed (e.g. "HIGH"), or null when not known.</param>

@@ -301,6 +301,10 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
             json.WriteStartObject("partialFingerprints");
             json.WriteString(FingerprintName, Fingerprint(finding));
             json.WriteEndObject();
+            if (finding.Fixes.Count > 0)
+            {
+                Fixes(finding.Fixes);
+            }
             if (finding.BaselineState is { } state)
             {
                 json.WriteString("baselineState", state.ToString().ToLowerInvariant());
@@ -332,6 +336,50 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 json.WriteEndObject();
             }
             json.WriteEndObject();
+        }
+
+        /// <summary>SARIF fixes[]: each a description and its replacements per file (a choice says so in its properties).</summary>
+        private void Fixes(IReadOnlyList<Fix> fixes)
+        {
+            json.WriteStartArray("fixes");
+            foreach (var fix in fixes)
+            {
+                json.WriteStartObject();
+                Text("description", fix.Description);
+                json.WriteStartArray("artifactChanges");
+                foreach (var file in fix.Edits.GroupBy(edit => edit.FilePath, StringComparer.Ordinal))
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName("artifactLocation");
+                    ArtifactLocation(file.Key, withIndex: false);
+                    json.WriteStartArray("replacements");
+                    foreach (var edit in file)
+                    {
+                        json.WriteStartObject();
+                        json.WriteStartObject("deletedRegion");
+                        json.WriteNumber("startLine", edit.StartLine);
+                        json.WriteNumber("startColumn", edit.StartColumn);
+                        json.WriteNumber("endLine", edit.EndLine);
+                        json.WriteNumber("endColumn", edit.EndColumn);
+                        json.WriteEndObject();
+                        json.WriteStartObject("insertedContent");
+                        json.WriteString("text", edit.Text);
+                        json.WriteEndObject();
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                if (fix.IsChoice)
+                {
+                    json.WriteStartObject("properties");
+                    json.WriteBoolean("choice", true);
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
         }
 
         /// <summary>A baseline's result this run no longer finds, as the baseline had it, marked absent.</summary>

@@ -149,10 +149,12 @@ public sealed partial class ParseWorkerLifetimeTests
             Kill(killed.Id, SigKill);
             Assert.True(killed.WaitForExit(30_000));
         }
-        var abandoned = Assert.Single(PchFolders());
+        // One folder per configuration being parsed: Win32 and x64 are parsed at the same time.
+        var abandoned = PchFolders();
+        Assert.InRange(abandoned.Length, 1, 2);
         using (var next = Start(Io.DotnetHost.Executable!, CheckArguments(samples, temp), tmp))
         {
-            WaitFor(() => PchFolders().Length > 0 && !Directory.Exists(abandoned), "the abandoned folder removed");
+            WaitFor(() => PchFolders().Length > 0 && !abandoned.Any(Directory.Exists), "the abandoned folders removed");
             Assert.True(next.WaitForExit(120_000));
             Assert.Equal(1, next.ExitCode); // the sample's one finding (IISM2001), reported in full
         }

@@ -7,7 +7,10 @@ namespace IisModuleValidator.FrontEnds.Cpp;
 // files merges into one.
 
 /// <param name="IsInvalid">clang marked the class invalid (a base or member type it could not resolve).</param>
-internal sealed record ClassFact(string Usr, string Name, IReadOnlyList<(string Usr, string Name)> Bases, SourceLocation Location, bool IsInvalid = false);
+/// <param name="InsertionPoint">Before the closing brace of its definition, where a fix adds a member; null when the
+/// definition is not in a file of the project's own.</param>
+internal sealed record ClassFact(string Usr, string Name, IReadOnlyList<(string Usr, string Name)> Bases, SourceLocation Location, bool IsInvalid = false,
+    MemberInsertionPoint? InsertionPoint = null);
 
 internal sealed record ReturnFact(string Expression, long? Value, string? ConvertedFrom, SourceLocation Location);
 
@@ -43,7 +46,8 @@ internal sealed record RegistrationCallFact(
     MaskValue First,
     MaskValue Second,
     string? PriorityAlias,
-    SourceLocation Location);
+    SourceLocation Location,
+    SourceSpan? SecondSpan = null);
 
 /// <summary>The facts of one or more translation units.</summary>
 internal sealed class CppFacts

@@ -61,7 +61,10 @@ internal static class CppModelBuilder
                 .Select(method => new Handler(method.Name, method.Parameters, method.Overrides.Count > 0, method.Declaration!,
                     [.. method.Returns.Select(r => new ReturnSite(r.Expression, r.Value, r.Location, r.ConvertedFrom))], method.IsConst))
                 .ToList();
-            classes.Add(new ModuleClass(fact.Name, kind, [.. fact.Bases.Select(b => b.Name)], handlers, fact.Location, allocatorClasses.Contains(fact.Usr)));
+            classes.Add(new ModuleClass(fact.Name, kind, [.. fact.Bases.Select(b => b.Name)], handlers, fact.Location, allocatorClasses.Contains(fact.Usr))
+            {
+                InsertionPoint = fact.InsertionPoint,
+            });
         }
 
         var registrations = new List<Registration>();
@@ -74,7 +77,10 @@ internal static class CppModelBuilder
                     var module = call.TargetClass is { } factory && createdBy.TryGetValue(factory.Usr, out var created) ? created.Name
                         : call.TargetClass is { } self && BaseOf(self.Usr) == ModuleBase.HttpModule ? self.Name // factory and module in one class
                         : null;
-                    registrations.Add(new Registration(RegistrationKind.Request, call.TargetClass?.Name, module, call.First, call.Second, call.Location, EvidenceSource.Cpp));
+                    registrations.Add(new Registration(RegistrationKind.Request, call.TargetClass?.Name, module, call.First, call.Second, call.Location, EvidenceSource.Cpp)
+                    {
+                        PostMaskSpan = call.SecondSpan,
+                    });
                     break;
                 case RegistrationCallKind.SetGlobalNotifications:
                     registrations.Add(new Registration(RegistrationKind.Global, null, call.TargetClass?.Name, call.First, MaskValue.Known(0), call.Location, EvidenceSource.Cpp));

@@ -20,6 +20,68 @@ internal sealed class SourceText
         return end.Offset <= bytes.Length ? Encoding.UTF8.GetString(bytes, start.Offset, end.Offset - start.Offset) : cursor.Spelling;
     }
 
+    /// <summary>Where an expression is written, as it is written; null when it is not one stretch of one file (a macro's).</summary>
+    public Model.SourceSpan? Span(Cursor cursor)
+    {
+        var (start, end) = cursor.Extent;
+        if (start.File.Length == 0 || start.File != end.File || end.Offset <= start.Offset || start.InSystemHeader)
+        {
+            return null;
+        }
+        var bytes = _files.GetOrAdd(start.File, Utf8AsClangSawIt);
+        return end.Offset <= bytes.Length
+            ? new Model.SourceSpan(start.File, start.Line, start.Column, end.Line, end.Column, Encoding.UTF8.GetString(bytes, start.Offset, end.Offset - start.Offset))
+            : null;
+    }
+
+    /// <summary>
+    /// Before the closing brace of a class definition: the column of its '}', the indentation of its first member (else
+    /// the class's own and four spaces), and the file's newline.
+    /// </summary>
+    public Model.MemberInsertionPoint? InsertionPoint(Cursor classDefinition)
+    {
+        var (start, end) = classDefinition.Extent;
+        if (start.File.Length == 0 || start.File != end.File || end.Offset <= start.Offset)
+        {
+            return null;
+        }
+        var bytes = _files.GetOrAdd(start.File, Utf8AsClangSawIt);
+        if (end.Offset > bytes.Length)
+        {
+            return null;
+        }
+        // The extent ends just past the closing brace.
+        var brace = end.Offset - 1;
+        while (brace > start.Offset && bytes[brace] != (byte)'}')
+        {
+            brace--;
+        }
+        var lineStart = brace;
+        while (lineStart > 0 && bytes[lineStart - 1] != (byte)'\n')
+        {
+            lineStart--;
+        }
+        var body = Encoding.UTF8.GetString(bytes, start.Offset, brace - start.Offset);
+        var newLine = body.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var braceIndent = LeadingSpace(Encoding.UTF8.GetString(bytes, lineStart, brace - lineStart));
+        // Only a brace on a line of its own can take a member before it without rewriting the line.
+        if (braceIndent.Length != brace - lineStart)
+        {
+            return null;
+        }
+        var memberIndent = body.Split('\n').Skip(1).Select(line => line.TrimEnd('\r'))
+            .FirstOrDefault(line => line.Trim().Length > 0 && !line.Trim().StartsWith('{') && !line.TrimEnd().EndsWith(':')) is { } member
+            ? LeadingSpace(member)
+            : braceIndent + "    ";
+        // A handler is public, as CHttpModule declares it: the class's last section decides whether a label is needed.
+        var lastLabel = System.Text.RegularExpressions.Regex.Matches(body, @"(?m)^\s*(public|protected|private)\s*:(?!:)").LastOrDefault()?.Groups[1].Value;
+        var needsLabel = lastLabel is null ? body.TrimStart().StartsWith("class", StringComparison.Ordinal) : lastLabel != "public";
+        // The insertion goes at the start of the brace's line: whole lines in, the brace's own indentation kept.
+        return new Model.MemberInsertionPoint(start.File, end.Line, 1, memberIndent, newLine, needsLabel ? braceIndent + "public:" : null);
+    }
+
+    private static string LeadingSpace(string line) => line[..(line.Length - line.TrimStart(' ', '\t').Length)];
+
     /// <summary>Offsets are into what clang parsed: a UTF-16 or ANSI file's UTF-8 transcoding.</summary>
     private static byte[] Utf8AsClangSawIt(string path)
     {

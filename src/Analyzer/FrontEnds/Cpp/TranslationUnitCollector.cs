@@ -80,7 +80,8 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
             .Where(declaration => !declaration.IsNull)
             .Select(declaration => (declaration.Usr, QualifiedName(declaration)))
             .ToList();
-        facts.Classes[usr] = new ClassFact(usr, QualifiedName(cursor), bases, Locate(cursor), cursor.IsInvalidDeclaration);
+        facts.Classes[usr] = new ClassFact(usr, QualifiedName(cursor), bases, Locate(cursor), cursor.IsInvalidDeclaration,
+            cursor.IsDefinition && !cursor.Location.InSystemHeader ? text.InsertionPoint(cursor) : null);
     }
 
     private MethodFact RecordMethod(Cursor cursor)
@@ -178,7 +179,7 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
         {
             case RegistrationCallKind.SetRequestNotifications when call.ArgumentCount >= 3:
                 facts.RegistrationCalls.Add(new RegistrationCallFact(kind, MostDerivedClass(call.Argument(0), "IHttpModuleFactory"),
-                    Mask(call.Argument(1), scope, call), Mask(call.Argument(2), scope, call), null, location));
+                    Mask(call.Argument(1), scope, call), Mask(call.Argument(2), scope, call), null, location, text.Span(call.Argument(2))));
                 break;
             case RegistrationCallKind.SetGlobalNotifications:
                 facts.RegistrationCalls.Add(new RegistrationCallFact(kind, MostDerivedClass(call.Argument(0), "CGlobalModule"),

@@ -32,9 +32,11 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                 var (missing, consequence) = model.Evidence == EvidenceSource.CSharp
                     ? ($"never assigns the {handler} slot of its {baseName} vtable", "IIS calls a null function pointer and the worker process crashes")
                     : ($"does not override {handler}", $"IIS will call {baseName}::{handler}, which calls DebugBreak() and takes the worker process down");
+                var fix = model.Evidence == EvidenceSource.Cpp ? CppFixes.AddHandler(moduleClass, handler) : null;
                 yield return ReportWithRelated(model, context, registration.Location, $"{className}:{handler}", related,
                     what, className, missing, consequence) with
                 {
+                    Fixes = fix is null ? [] : [fix],
                     Properties = new Dictionary<string, string>
                     {
                         [FindingProperties.Evidence] = registration.Evidence.ToString().ToLowerInvariant(),

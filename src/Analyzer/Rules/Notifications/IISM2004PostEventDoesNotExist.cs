@@ -26,8 +26,11 @@ public sealed class IISM2004PostEventDoesNotExist : Rule
             {
                 if (notification is { PostHandler: null })
                 {
+                    // One fix for the mask, the same on each of its findings: it takes out every such bit at once.
+                    var fix = CppFixes.RemovePostBitsWithoutPostEvent(registration);
                     yield return Report(model, context, registration.Location, $"{registration.ModuleClass}:post:{notification.Constant}",
-                        $"The post mask includes {notification.Constant}, which has no post event: SetRequestNotifications fails or the bit is ignored, and no OnPost handler is ever called");
+                        $"The post mask includes {notification.Constant}, which has no post event: SetRequestNotifications fails or the bit is ignored, and no OnPost handler is ever called")
+                        with { Fixes = fix is null ? [] : [fix] };
                 }
             }
         }

@@ -1,0 +1,26 @@
+namespace IisModuleValidator.Model;
+
+/// <summary>
+/// One replacement in a source file: the text from (StartLine, StartColumn) up to (EndLine, EndColumn) becomes
+/// <paramref name="Text"/>. Lines and columns are 1-based and count as the C++ front end's locations do (bytes of the
+/// UTF-8 text clang parsed); an insertion has an empty region. <paramref name="Expected"/> is what the region holds when
+/// the fix was made: a file that changed since is left alone.
+/// </summary>
+public sealed record TextEdit(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn, string Text, string Expected);
+
+/// <summary>
+/// A change that removes a finding (SARIF fixes[]): edits in one or more files. <paramref name="IsChoice"/>: one of
+/// several a user chooses between (IISM2003: register the handler, or delete it), shown and offered, never applied by
+/// --fix alone.
+/// </summary>
+public sealed record Fix(string Description, IReadOnlyList<TextEdit> Edits, bool IsChoice = false);
+
+/// <summary>Where a mask argument is written, and as what: the region a fix replaces.</summary>
+public sealed record SourceSpan(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn, string Text);
+
+/// <summary>
+/// Where a member can be added to a class as written: before its closing brace (an empty region), with the indentation
+/// its members have and the newline its file uses. <paramref name="PublicLabel"/>: the "public:" line to write first,
+/// with the class's indentation, when the class ends in a private or protected section; else null.
+/// </summary>
+public sealed record MemberInsertionPoint(string FilePath, int Line, int Column, string Indent, string NewLine, string? PublicLabel = null);

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using IisModuleValidator.Contract;
+using IisModuleValidator.Model;
+
+namespace IisModuleValidator.Rules;
+
+/// <summary>
+/// The mechanical fixes of C++ findings, made from what the front end recorded of the source (a mask argument as written,
+/// where a class's definition can take a member). None is made where the source's shape is not one a plain edit can
+/// keep: a mask built in a variable or a macro, a class whose closing brace shares its line.
+/// </summary>
+public static class CppFixes
+{
+    private static readonly Regex Term = new(@"^\s*\(?\s*([A-Za-z_]\w*|0[xX][0-9A-Fa-f]+|\d+)\s*\)?\s*$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// IISM2001: the handler added to the class definition with httpserv.h's signature, doing nothing and returning
+    /// CONTINUE, so that IIS calls it instead of the base class's DebugBreak().
+    /// </summary>
+    public static Fix? AddHandler(ModuleClass moduleClass, string handler)
+    {
+        var layout = moduleClass.Base == ModuleBase.GlobalModule ? IisContract.CGlobalModule : IisContract.CHttpModule;
+        if (moduleClass.InsertionPoint is not { } at || layout.Find(handler) is not { } method)
+        {
+            return null;
+        }
+        var names = method.ParameterTypes.Select(ParameterName).ToList();
+        var status = moduleClass.Base == ModuleBase.GlobalModule ? "GL_NOTIFICATION_CONTINUE" : "RQ_NOTIFICATION_CONTINUE";
+        var (i, n) = (at.Indent, at.NewLine);
+        var body = string.Concat(names.Select(name => $"{i}    UNREFERENCED_PARAMETER({name});{n}"));
+        var label = at.PublicLabel is { } publicLabel ? $"{n}{publicLabel}" : "";
+        var text = $"{label}{n}{i}{method.ReturnType} {handler}({string.Join(", ", method.ParameterTypes.Zip(names, (type, name) => $"{type} {name}"))}) override{n}"
+                   + $"{i}{{{n}{body}{i}    return {status};{n}{i}}}{n}";
+        return new Fix($"Add {moduleClass.Name}::{handler}, returning {status}",
+            [new TextEdit(at.FilePath, at.Line, at.Column, at.Line, at.Column, text, "")]);
+    }
+
+    /// <summary>
+    /// IISM2004: the post mask without its bits that have no post event, keeping the expression's shape (its other
+    /// terms, its separators); 0 when none is left. Only a mask written as constants joined by '|'.
+    /// </summary>
+    public static Fix? RemovePostBitsWithoutPostEvent(Registration registration)
+    {
+        if (registration.PostMaskSpan is not { } span || span.Text.Contains('\n'))
+        {
+            return null;
+        }
+        var terms = span.Text.Split('|');
+        if (terms.Any(term => !Term.IsMatch(term)))
+        {
+            return null;
+        }
+        var kept = terms.Where(term => !NoPostEvent(Term.Match(term).Groups[1].Value)).ToList();
+        if (kept.Count == terms.Length)
+        {
+            return null;
+        }
+        var separator = span.Text.Contains(" | ", StringComparison.Ordinal) ? " | " : "|";
+        var text = kept.Count == 0 ? "0" : string.Join(separator, kept.Select(term => term.Trim()));
+        var removed = string.Join(", ", terms.Except(kept).Select(term => term.Trim()));
+        return new Fix($"Remove {removed} from the post mask", [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)]);
+    }
+
+    private static bool NoPostEvent(string term) =>
+        IisContract.RequestNotifications.FirstOrDefault(notification => notification.Constant == term) is { PostHandler: null };
+
+    /// <summary>The parameter names httpserv.h's own declarations use.</summary>
+    private static string ParameterName(string type) => type switch
+    {
+        "IHttpContext*" => "pHttpContext",
+        "DWORD" => "dwNotification",
+        "BOOL" => "fPostNotification",
+        "IHttpCompletionInfo*" => "pCompletionInfo",
+        _ => "pProvider",
+    };
+}

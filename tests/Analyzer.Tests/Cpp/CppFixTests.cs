@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using IisModuleValidator.Tests.Cli;
+
+namespace IisModuleValidator.Tests.Cpp;
+
+/// <summary>
+/// check --fix on copies of the broken C++ samples: every finding that carries a fix is gone afterwards and none came,
+/// a second --fix changes nothing, the files keep their encoding and line endings, SARIF carries the fixes, and the
+/// samples that samples/build.sh compiles still build with clang-cl once fixed.
+/// </summary>
+[Trait(Slow.Category, Slow.Value)]
+public sealed class CppFixTests
+{
+    // The broken samples with a fixable finding: IISM2001 (a handler added, in a .cpp or a header, UTF-8 or UTF-16 with
+    // CRLF) and IISM2004 (a post bit removed).
+    private static readonly string[] Fixable = ["missing-handler", "post-without-event", "utf16-module", "pch-module", "stl-module"];
+
+    /// <summary>The samples, and the common folder they include, under temp/samples/cpp as in the repository.</summary>
+    private static string Copy(TempDirectory temp, IEnumerable<string> samples)
+    {
+        foreach (var sample in samples.Append("common"))
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Samples, "cpp", sample), "*", SearchOption.AllDirectories))
+            {
+                temp.File(Path.Combine("samples", "cpp", sample, Path.GetRelativePath(Path.Combine(TestPaths.Samples, "cpp", sample), file)), File.ReadAllBytes(file));
+            }
+        }
+        return Path.Combine(temp.Path, "samples", "cpp");
+    }
+
+    private static (int Exit, string Output, string Error) Check(string root, params string[] options) =>
+        CliRun.Run(["check", "--no-cache", "--no-config", "--base-dir", root, .. Fixable.Select(sample => Path.Combine(root, sample, sample + ".vcxproj")), .. options]);
+
+    private static List<(string RuleId, string Fingerprint, bool Fixable)> Results(string sarif) =>
+        [.. JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray()
+            .Select(result => ((string)result!["ruleId"]!, (string)result["partialFingerprints"]![IisModuleValidator.Reporting.SarifReporter.FingerprintName]!, result["fixes"] is not null))];
+
+    [Fact]
+    public void Fixed_samples_lose_every_fixable_finding_gain_none_and_a_second_fix_changes_nothing()
+    {
+        using var temp = new TempDirectory();
+        var root = Copy(temp, Fixable);
+        var utf16 = Path.Combine(root, "utf16-module", "utf16-module.cpp");
+        var utf16Before = File.ReadAllBytes(utf16);
+
+        var before = Results(Check(root, "--format", "sarif").Output);
+        Assert.Contains(before, result => result is { RuleId: "IISM2001", Fixable: true });
+        Assert.Contains(before, result => result is { RuleId: "IISM2004", Fixable: true });
+        var dryRun = Check(root, "--fix-dry-run");
+        Assert.Contains("+    REQUEST_NOTIFICATION_STATUS OnEndRequest(IHttpContext* pHttpContext, IHttpEventProvider* pProvider) override", dryRun.Output);
+        Assert.Equal(utf16Before, File.ReadAllBytes(utf16)); // a dry run writes nothing
+
+        var fixing = Check(root, "--fix", "--format", "sarif");
+        Assert.Contains("fix(es) applied to 5 file(s)", fixing.Error);
+        var after = Results(fixing.Output);
+        Assert.DoesNotContain(after, result => result.Fixable);
+        Assert.Equal(before.Where(result => !result.Fixable).Select(result => result.Fingerprint).Order(), after.Select(result => result.Fingerprint).Order());
+
+        var again = Check(root, "--fix");
+        Assert.Contains("0 fix(es) applied to 0 file(s)", again.Error);
+        Assert.DoesNotContain("fix not applied", again.Error);
+
+        // UTF-16 LE with its byte-order mark and CRLF, as Visual Studio saved it.
+        var fixedBytes = File.ReadAllBytes(utf16);
+        Assert.Equal([0xFF, 0xFE], fixedBytes[..2]);
+        var text = System.Text.Encoding.Unicode.GetString(fixedBytes, 2, fixedBytes.Length - 2);
+        Assert.Contains("OnAuthenticateRequest(IHttpContext* pHttpContext, IAuthenticationProvider* pProvider) override\r\n", text);
+        Assert.DoesNotMatch("[^\r]\n", text);
+    }
+
+    [Fact]
+    public void Sarif_fixes_carry_the_replacements_a_viewer_applies()
+    {
+        using var temp = new TempDirectory();
+        var root = Copy(temp, ["post-without-event"]);
+        var (_, sarif, _) = CliRun.Run("check", "--no-cache", "--base-dir", root, "-f", "sarif", Path.Combine(root, "post-without-event"));
+        var fix = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Single(result => result!["fixes"] is not null)!["fixes"]![0]!;
+        var change = fix["artifactChanges"]![0]!;
+        Assert.Equal("post-without-event/post-without-event.cpp", (string?)change["artifactLocation"]!["uri"]);
+        var replacement = change["replacements"]![0]!;
+        Assert.Equal("0", (string?)replacement["insertedContent"]!["text"]);
+        Assert.Equal(43, (int)replacement["deletedRegion"]!["startLine"]!);
+        Assert.Contains("RQ_SEND_RESPONSE", (string?)fix["description"]!["text"]);
+    }
+
+    [Fact]
+    public async Task Fixed_samples_still_build_with_clang_cl()
+    {
+        using var temp = new TempDirectory();
+        string[] built = ["missing-handler", "post-without-event"];
+        var root = Copy(temp, built);
+        Assert.Contains("fix(es) applied to 2 file(s)", CliRun.Run(["check", "--no-cache", "--fix", .. built.Select(sample => Path.Combine(root, sample, sample + ".vcxproj"))]).Error);
+        // build.sh as it is, beside the fixed sources; it takes the stand-in headers and its toolchain from around it.
+        File.Copy(Path.Combine(TestPaths.Samples, "build.sh"), Path.Combine(temp.Path, "samples", "build.sh"));
+        foreach (var (from, to) in new[] { (Path.Combine(TestPaths.Samples, "toolchain"), Path.Combine("samples", "toolchain")),
+                     (Path.Combine(TestPaths.RepositoryRoot, "src", "Analyzer", "FrontEnds", "Cpp", "MsvcStandIn"), Path.Combine("src", "Analyzer", "FrontEnds", "Cpp", "MsvcStandIn")) })
+        {
+            temp.CopyFiles(from, to);
+        }
+        var output = Path.Combine(temp.Path, "out");
+        var build = await TestProcess.Run("bash", [Path.Combine(temp.Path, "samples", "build.sh"), "--out", output, "--only", string.Join(' ', built)], temp.Path);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.All(built, sample => Assert.True(File.Exists(Path.Combine(output, "x64", sample + ".dll")), build.Output));
+        // And the DLLs, recovered from their code, now register only what they implement.
+        var (exit, lines, _) = CliRun.Run("check", "--no-config", Path.Combine(output, "x64", "missing-handler.dll"), Path.Combine(output, "x64", "post-without-event.dll"));
+        Assert.DoesNotContain("IISM2001", lines);
+        Assert.DoesNotContain("post mask", lines);
+        Assert.True(exit is 0 or 1, lines);
+    }
+}
