@@ -14,4 +14,8 @@ public sealed record ExportConfiguration(
     bool DefFileExists,
     bool DefFileExportsRegisterModule,
     IReadOnlyList<string> LinkerExports,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The edits that would make this configuration export RegisterModule (IISM4001's fix); empty when there are none.</summary>
+    public IReadOnlyList<TextEdit> ExportRepair { get; init; } = [];
+}

@@ -6,7 +6,11 @@ namespace IisModuleValidator.Model;
 /// UTF-8 text clang parsed); an insertion has an empty region. <paramref name="Expected"/> is what the region holds when
 /// the fix was made: a file that changed since is left alone.
 /// </summary>
-public sealed record TextEdit(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn, string Text, string Expected);
+public sealed record TextEdit(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn, string Text, string Expected)
+{
+    /// <summary>The edit makes a new file of <see cref="Text"/> (a .def); it applies only where no file is.</summary>
+    public bool CreatesFile { get; init; }
+}
 
 /// <summary>
 /// A change that removes a finding (SARIF fixes[]): edits in one or more files. <paramref name="IsChoice"/>: one of

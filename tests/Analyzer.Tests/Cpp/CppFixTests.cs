@@ -12,8 +12,9 @@ namespace IisModuleValidator.Tests.Cpp;
 public sealed class CppFixTests
 {
     // The broken samples with a fixable finding: IISM2001 (a handler added, in a .cpp or a header, UTF-8 or UTF-16 with
-    // CRLF) and IISM2004 (a post bit removed).
-    private static readonly string[] Fixable = ["missing-handler", "post-without-event", "utf16-module", "pch-module", "stl-module"];
+    // CRLF), IISM2004 (a post bit removed) and IISM4001 (a missing .def created; a .def made and wired into each
+    // configuration's <Link>, which MSBuild's evaluation then sees).
+    private static readonly string[] Fixable = ["missing-handler", "post-without-event", "utf16-module", "pch-module", "stl-module", "missing-def", "no-export"];
 
     /// <summary>The samples, and the common folder they include, under temp/samples/cpp as in the repository.</summary>
     private static string Copy(TempDirectory temp, IEnumerable<string> samples)
@@ -46,12 +47,14 @@ public sealed class CppFixTests
         var before = Results(Check(root, "--format", "sarif").Output);
         Assert.Contains(before, result => result is { RuleId: "IISM2001", Fixable: true });
         Assert.Contains(before, result => result is { RuleId: "IISM2004", Fixable: true });
+        Assert.Equal(8, before.Count(result => result is { RuleId: "IISM4001", Fixable: true }));
         var dryRun = Check(root, "--fix-dry-run");
         Assert.Contains("+    REQUEST_NOTIFICATION_STATUS OnEndRequest(IHttpContext* pHttpContext, IHttpEventProvider* pProvider) override", dryRun.Output);
         Assert.Equal(utf16Before, File.ReadAllBytes(utf16)); // a dry run writes nothing
 
         var fixing = Check(root, "--fix", "--format", "sarif");
-        Assert.Contains("fix(es) applied to 5 file(s)", fixing.Error);
+        Assert.Contains("fix(es) applied to 8 file(s)", fixing.Error); // five sources, two new .def files, one project
+        Assert.Contains("<ModuleDefinitionFile>no-export.def</ModuleDefinitionFile>", File.ReadAllText(Path.Combine(root, "no-export", "no-export.vcxproj")));
         var after = Results(fixing.Output);
         Assert.DoesNotContain(after, result => result.Fixable);
         Assert.Equal(before.Where(result => !result.Fixable).Select(result => result.Fingerprint).Order(), after.Select(result => result.Fingerprint).Order());

@@ -26,6 +26,23 @@ public static class FixApplier
         var applied = 0;
         foreach (var file in edits.GroupBy(edit => edit.FilePath, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
+            if (file.All(edit => edit.CreatesFile))
+            {
+                // A new file (a .def): written where nothing is, never over a file or a link.
+                var created = file.First();
+                if (FileStatus.KindOf(file.Key) != FileKind.Missing || new FileInfo(file.Key).LinkTarget is not null)
+                {
+                    skipped.Add($"{file.Key}: already exists, not created");
+                    continue;
+                }
+                applied++;
+                changes.Add((file.Key, "", created.Text));
+                if (write)
+                {
+                    AtomicFile.Replace(file.Key, temporary => File.WriteAllText(temporary, created.Text));
+                }
+                continue;
+            }
             if (FileStatus.KindOf(file.Key) != FileKind.RegularFile || new FileInfo(file.Key).LinkTarget is not null)
             {
                 skipped.Add($"{file.Key}: not a regular file, not edited");

@@ -19,7 +19,8 @@ public sealed class IISM4001RegisterModuleNotExportedByProject : Rule
             if (configuration.DefFile is { } def && !configuration.DefFileExists)
             {
                 yield return Report(model, context, configuration.Location, $"{configuration.Name}:def",
-                    configuration.Name, $"its module-definition file '{Path.GetFileName(def)}' does not exist, so the link fails or exports nothing");
+                    configuration.Name, $"its module-definition file '{Path.GetFileName(def)}' does not exist, so the link fails or exports nothing")
+                    with { Fixes = Repair(model, configuration) };
             }
             else if (model.EntryPoints.Count == 0 && model.SourcesIncomplete)
             {
@@ -32,8 +33,15 @@ public sealed class IISM4001RegisterModuleNotExportedByProject : Rule
                 var why = model.EntryPoints.Count == 0
                     ? "no RegisterModule function is defined in its sources"
                     : "RegisterModule is in no .def EXPORTS, no /EXPORT: option and not __declspec(dllexport), so the linker drops it";
-                yield return Report(model, context, configuration.Location, $"{configuration.Name}:none", configuration.Name, why);
+                yield return Report(model, context, configuration.Location, $"{configuration.Name}:none", configuration.Name, why)
+                    with { Fixes = Repair(model, configuration) };
             }
         }
     }
+
+    /// <summary>The project edits that export RegisterModule, offered only where the sources define it.</summary>
+    private static IReadOnlyList<Fix> Repair(ModuleModel model, ExportConfiguration configuration) =>
+        configuration.ExportRepair.Count > 0 && model.EntryPoints.Any(entry => entry.Name == IisContract.RegisterModuleExportName)
+            ? [new Fix($"Export RegisterModule in {configuration.Name} through a module-definition file", configuration.ExportRepair)]
+            : [];
 }

@@ -27,7 +27,10 @@ internal static partial class LinkerExports
     {
         var exported = ExportOption().Matches(additionalOptions ?? "").Select(match => match.Groups[1].Value).ToList();
         var exists = defPath is not null && File.Exists(defPath);
-        return new ExportConfiguration(configuration, platform, defPath, exists,
-            exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName), exported, location);
+        var exportsIt = exists && DefFile.NamedExports(defPath!).Contains(Contract.IisContract.RegisterModuleExportName);
+        return new ExportConfiguration(configuration, platform, defPath, exists, exportsIt, exported, location)
+        {
+            ExportRepair = ExportRepairs.For(defPath, exists, exportsIt, exported, location),
+        };
     }
 }
