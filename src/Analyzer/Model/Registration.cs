@@ -44,6 +44,9 @@ public sealed record Registration(
 {
     /// <summary>Where the post mask argument is written (C++), for a fix that edits it; null when it is not in a source.</summary>
     public SourceSpan? PostMaskSpan { get; init; }
+
+    /// <summary>Where the (request or global) mask argument is written (C++), as <see cref="PostMaskSpan"/>.</summary>
+    public SourceSpan? MaskSpan { get; init; }
 }
 
 /// <summary>One SetPriorityFor*Notification call.</summary>

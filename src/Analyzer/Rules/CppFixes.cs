@@ -61,6 +61,26 @@ public static class CppFixes
         return new Fix($"Remove {removed} from the post mask", [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)]);
     }
 
+    /// <summary>
+    /// IISM2003, a choice: the handler's notification added to the mask of the class's one registration (the post mask
+    /// for an OnPost handler), written as constants joined by '|' (a 0 is replaced). The other choice, deleting the
+    /// handler, is the user's to make.
+    /// </summary>
+    public static Fix? RegisterHandler(IReadOnlyList<Registration> registrations, string constant, bool isPost)
+    {
+        if (registrations.Count != 1 || (isPost ? registrations[0].PostMaskSpan : registrations[0].MaskSpan) is not { } span
+            || span.Text.Contains('\n') || span.Text.Split('|').Any(term => !Term.IsMatch(term)))
+        {
+            return null;
+        }
+        var registration = registrations[0];
+        var separator = span.Text.Contains('|') && !span.Text.Contains(" | ", StringComparison.Ordinal) ? "|" : " | ";
+        var text = Term.Match(span.Text).Groups[1].Value is "0" or "0x0" or "0x00000000" ? constant : span.Text.TrimEnd() + separator + constant;
+        var mask = isPost ? "post mask" : registration.Kind == RegistrationKind.Global ? "global mask" : "request mask";
+        return new Fix($"Register {constant} in the {mask} of {(registration.Kind == RegistrationKind.Global ? "SetGlobalNotifications" : "SetRequestNotifications")}",
+            [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)], IsChoice: true);
+    }
+
     private static bool NoPostEvent(string term) =>
         IisContract.RequestNotifications.FirstOrDefault(notification => notification.Constant == term) is { PostHandler: null };
 

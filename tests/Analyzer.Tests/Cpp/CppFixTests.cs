@@ -87,6 +87,24 @@ public sealed class CppFixTests
     }
 
     [Fact]
+    public void A_choice_is_offered_in_SARIF_and_never_applied_by_fix()
+    {
+        using var temp = new TempDirectory();
+        var root = Copy(temp, ["unregistered-handler"]);
+        var source = Path.Combine(root, "unregistered-handler", "unregistered-handler.cpp");
+        var before = File.ReadAllBytes(source);
+        var (_, sarif, _) = CliRun.Run("check", "--no-cache", "--base-dir", root, "-f", "sarif", Path.Combine(root, "unregistered-handler"));
+        var fixes = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Where(result => result!["fixes"] is not null).Select(result => result!["fixes"]![0]!).ToList();
+        Assert.Equal(["Register RQ_BEGIN_REQUEST in the post mask of SetRequestNotifications", "Register RQ_END_REQUEST in the request mask of SetRequestNotifications"],
+            fixes.Select(fix => (string)fix["description"]!["text"]!).Order(StringComparer.Ordinal));
+        Assert.All(fixes, fix => Assert.True((bool)fix["properties"]!["choice"]!));
+
+        var (_, _, error) = CliRun.Run("check", "--no-cache", "--fix", Path.Combine(root, "unregistered-handler"));
+        Assert.Contains("0 fix(es) applied to 0 file(s); 2 more are a choice, not applied", error);
+        Assert.Equal(before, File.ReadAllBytes(source));
+    }
+
+    [Fact]
     public async Task Fixed_samples_still_build_with_clang_cl()
     {
         using var temp = new TempDirectory();

@@ -47,7 +47,8 @@ internal sealed record RegistrationCallFact(
     MaskValue Second,
     string? PriorityAlias,
     SourceLocation Location,
-    SourceSpan? SecondSpan = null);
+    SourceSpan? SecondSpan = null,
+    SourceSpan? FirstSpan = null);
 
 /// <summary>The facts of one or more translation units.</summary>
 internal sealed class CppFacts

@@ -80,10 +80,14 @@ internal static class CppModelBuilder
                     registrations.Add(new Registration(RegistrationKind.Request, call.TargetClass?.Name, module, call.First, call.Second, call.Location, EvidenceSource.Cpp)
                     {
                         PostMaskSpan = call.SecondSpan,
+                        MaskSpan = call.FirstSpan,
                     });
                     break;
                 case RegistrationCallKind.SetGlobalNotifications:
-                    registrations.Add(new Registration(RegistrationKind.Global, null, call.TargetClass?.Name, call.First, MaskValue.Known(0), call.Location, EvidenceSource.Cpp));
+                    registrations.Add(new Registration(RegistrationKind.Global, null, call.TargetClass?.Name, call.First, MaskValue.Known(0), call.Location, EvidenceSource.Cpp)
+                    {
+                        MaskSpan = call.FirstSpan,
+                    });
                     break;
                 default:
                     var notificationKind = call.Kind == RegistrationCallKind.SetPriorityForGlobalNotification ? NotificationKind.Global : NotificationKind.Request;

@@ -179,11 +179,11 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
         {
             case RegistrationCallKind.SetRequestNotifications when call.ArgumentCount >= 3:
                 facts.RegistrationCalls.Add(new RegistrationCallFact(kind, MostDerivedClass(call.Argument(0), "IHttpModuleFactory"),
-                    Mask(call.Argument(1), scope, call), Mask(call.Argument(2), scope, call), null, location, text.Span(call.Argument(2))));
+                    Mask(call.Argument(1), scope, call), Mask(call.Argument(2), scope, call), null, location, text.Span(call.Argument(2)), text.Span(call.Argument(1))));
                 break;
             case RegistrationCallKind.SetGlobalNotifications:
                 facts.RegistrationCalls.Add(new RegistrationCallFact(kind, MostDerivedClass(call.Argument(0), "CGlobalModule"),
-                    Mask(call.Argument(1), scope, call), MaskValue.Known(0), null, location));
+                    Mask(call.Argument(1), scope, call), MaskValue.Known(0), null, location, FirstSpan: text.Span(call.Argument(1))));
                 break;
             default:
                 facts.RegistrationCalls.Add(new RegistrationCallFact(kind, null, Mask(call.Argument(0), scope, call), MaskValue.Known(0),

@@ -37,9 +37,11 @@ public sealed class IISM2003HandlerNeverRegistered : Rule
             foreach (var (handler, (notification, isPost)) in unregistered.Select(pair => (pair.Handler, pair.Notification!.Value)))
             {
                 var what = isPost ? $"{notification.Constant} (post)" : notification.Constant;
+                var choice = model.Evidence == EvidenceSource.Cpp ? CppFixes.RegisterHandler(registrations, notification.Constant, isPost) : null;
                 yield return ReportWithRelated(model, context, handler.Location, $"{moduleClass.Name}:{handler.Name}",
                     [new RelatedLocation(moduleClass.Location, $"{moduleClass.Name} is declared here")],
-                    $"{moduleClass.Name}::{handler.Name} handles {what}", $"no registration of {moduleClass.Name} includes it", "this handler");
+                    $"{moduleClass.Name}::{handler.Name} handles {what}", $"no registration of {moduleClass.Name} includes it", "this handler")
+                    with { Fixes = choice is null ? [] : [choice] };
             }
         }
     }
