@@ -74,7 +74,7 @@ public sealed class CheckRun(CheckSettings settings, TextWriter output, TextWrit
             else
             {
                 var choices = report.Findings.Where(finding => !finding.IsSuppressed).Sum(finding => finding.Fixes.Count(fix => fix.IsChoice));
-                error.WriteLine($"{ToolInfo.Command}: {outcome.Applied} fix(es) applied to {outcome.Changes.Count} file(s)"
+                error.WriteLine($"{ToolInfo.Command}: {outcome.Applied} edit(s) applied to {outcome.Changes.Count} file(s)"
                     + (choices > 0 ? $"; {choices} more are a choice, not applied (SARIF's fixes[] offers them)" : ""));
                 // What is reported is what is left.
                 report = outcome.Applied == 0 ? report : new ModuleValidator(catalog, RuleSet.All).Run(settings.Inputs, settings.BaseDirectory, settings.Analysis);

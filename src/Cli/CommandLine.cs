@@ -56,22 +56,6 @@ public static class CommandLine
 
     /// <summary>The command a mistyped word most likely meant: within two edits (chek, inspekt, list-rule), else null.</summary>
     private static string? ClosestCommand(RootCommand root, string word) =>
-        root.Subcommands.Where(command => !command.Hidden).Select(command => (command.Name, Distance: EditDistance(word.ToLowerInvariant(), command.Name)))
+        root.Subcommands.Where(command => !command.Hidden).Select(command => (command.Name, Distance: Text.EditDistance.Between(word.ToLowerInvariant(), command.Name)))
             .Where(candidate => candidate.Distance <= 2).OrderBy(candidate => candidate.Distance).Select(candidate => candidate.Name).FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

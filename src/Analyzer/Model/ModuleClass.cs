@@ -38,6 +38,15 @@ public sealed record Handler(
     bool IsConst = false)
 {
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(parameter => parameter.AsWritten))}){(IsConst ? " const" : "")}";
+
+    /// <summary>Its declarator in the class as written (C++), from the name through ')' and const; null where not editable.</summary>
+    public SourceSpan? DeclaratorSpan { get; init; }
+
+    /// <summary>The same in its out-of-line definition, or null.</summary>
+    public SourceSpan? DefinitionDeclaratorSpan { get; init; }
+
+    /// <summary>Whether the declaration says override (or final) after its declarator.</summary>
+    public bool SaysOverride { get; init; }
 }
 
 /// <summary>A return statement of a handler, with its value when it is a constant.</summary>

@@ -81,6 +81,52 @@ public static class CppFixes
             [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)], IsChoice: true);
     }
 
+    /// <summary>
+    /// IISM2002: the declarator corrected to the handler it was meant to be (its name, httpserv.h's parameter types with
+    /// the parameter names as written, no const) and override added, in the class and in an out-of-line definition.
+    /// </summary>
+    public static Fix? CorrectSignature(Handler handler, VirtualMethod expected)
+    {
+        if (handler.DeclaratorSpan is not { } declaration)
+        {
+            return null;
+        }
+        var written = handler.Parameters.Count == expected.ParameterTypes.Count
+            ? ParameterNames(declaration.Text)
+            : null;
+        var names = written is { } given && given.Count == expected.ParameterTypes.Count && given.All(name => name.Length > 0)
+            ? given
+            : [.. expected.ParameterTypes.Select(ParameterName)];
+        var corrected = $"{expected.Name}({string.Join(", ", expected.ParameterTypes.Zip(names, (type, name) => $"{type} {name}"))})";
+        var edits = new List<TextEdit> { Replace(declaration, corrected + (handler.SaysOverride ? "" : " override")) };
+        if (handler.DefinitionDeclaratorSpan is { } definition)
+        {
+            // Class::Name(...) const -> Class::Expected(...): the qualifier before the name is outside the region.
+            edits.Add(Replace(definition, corrected));
+        }
+        return new Fix($"Declare {expected.Name} with {expected.ReturnType} {expected.Name}({string.Join(", ", expected.ParameterTypes)}) override", edits);
+    }
+
+    private static TextEdit Replace(SourceSpan span, string text) => new(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text);
+
+    /// <summary>The parameter names a declarator writes, in order; an unnamed parameter is an empty name.</summary>
+    private static List<string>? ParameterNames(string declarator)
+    {
+        var open = declarator.IndexOf('(');
+        var close = declarator.LastIndexOf(')');
+        if (open < 0 || close < open)
+        {
+            return null;
+        }
+        var inside = declarator.Substring(open + 1, close - open - 1);
+        if (inside.Contains('(') || inside.Contains('<'))
+        {
+            return null; // a function pointer or a template argument: not split by commas
+        }
+        return [.. inside.Split(',').Select(parameter => Regex.Match(parameter.Split('=')[0], @"([A-Za-z_]\w*)\s*$") is { Success: true } match
+                                                             && !Regex.IsMatch(parameter.Split('=')[0].Trim(), @"^[A-Za-z_]\w*\s*\*?$") ? match.Groups[1].Value : "")];
+    }
+
     private static bool NoPostEvent(string term) =>
         IisContract.RequestNotifications.FirstOrDefault(notification => notification.Constant == term) is { PostHandler: null };
 

@@ -24,6 +24,12 @@ internal sealed class MethodFact(string usr, string name, string classUsr)
     /// <summary>"Class::Method" of every method this one overrides.</summary>
     public IReadOnlyList<string> Overrides { get; set; } = [];
     public SourceLocation? Declaration { get; set; }
+    /// <summary>The in-class declarator as written, from the name to the parameters' ')' and a trailing const (a fix's region).</summary>
+    public SourceSpan? DeclaratorSpan { get; set; }
+    /// <summary>The same in an out-of-line definition (Class::Name(...) const), or null.</summary>
+    public SourceSpan? DefinitionDeclaratorSpan { get; set; }
+    /// <summary>The in-class declaration writes override or final.</summary>
+    public bool SaysOverride { get; set; }
     public bool HasBody { get; set; }
     public List<ReturnFact> Returns { get; set; } = [];
     /// <summary>USR and name of every class this method's body creates with new.</summary>

@@ -59,7 +59,12 @@ internal static class CppModelBuilder
                 .Where(method => method.ClassUsr == fact.Usr && method.Declaration is not null)
                 .OrderBy(method => method.Declaration!.Line)
                 .Select(method => new Handler(method.Name, method.Parameters, method.Overrides.Count > 0, method.Declaration!,
-                    [.. method.Returns.Select(r => new ReturnSite(r.Expression, r.Value, r.Location, r.ConvertedFrom))], method.IsConst))
+                    [.. method.Returns.Select(r => new ReturnSite(r.Expression, r.Value, r.Location, r.ConvertedFrom))], method.IsConst)
+                {
+                    DeclaratorSpan = method.DeclaratorSpan,
+                    DefinitionDeclaratorSpan = method.DefinitionDeclaratorSpan,
+                    SaysOverride = method.SaysOverride,
+                })
                 .ToList();
             classes.Add(new ModuleClass(fact.Name, kind, [.. fact.Bases.Select(b => b.Name)], handlers, fact.Location, allocatorClasses.Contains(fact.Usr))
             {

@@ -80,6 +80,64 @@ internal sealed class SourceText
         return new Model.MemberInsertionPoint(start.File, end.Line, 1, memberIndent, newLine, needsLabel ? braceIndent + "public:" : null);
     }
 
+    /// <summary>
+    /// A function's declarator as written: from its name (at the cursor's location) through the ')' that closes its
+    /// parameters and a const after it; null when the name is not spelled there (a macro made it).
+    /// </summary>
+    public Model.SourceSpan? Declarator(Cursor function)
+    {
+        var at = function.Location;
+        var (_, end) = function.Extent;
+        if (at.File.Length == 0 || at.File != end.File)
+        {
+            return null;
+        }
+        var bytes = _files.GetOrAdd(at.File, Utf8AsClangSawIt);
+        var name = Encoding.UTF8.GetBytes(function.Spelling);
+        if (at.Offset + name.Length > bytes.Length || !bytes.AsSpan(at.Offset, name.Length).SequenceEqual(name))
+        {
+            return null;
+        }
+        var index = at.Offset + name.Length;
+        while (index < bytes.Length && bytes[index] is (byte)' ' or (byte)'\t')
+        {
+            index++;
+        }
+        if (index >= bytes.Length || bytes[index] != (byte)'(')
+        {
+            return null;
+        }
+        var depth = 0;
+        for (; index < bytes.Length && index < end.Offset; index++)
+        {
+            depth += bytes[index] == (byte)'(' ? 1 : bytes[index] == (byte)')' ? -1 : 0;
+            if (depth == 0)
+            {
+                break;
+            }
+        }
+        if (depth != 0 || index >= bytes.Length)
+        {
+            return null;
+        }
+        var stop = index + 1;
+        var after = stop;
+        while (after < bytes.Length && bytes[after] is (byte)' ' or (byte)'\t')
+        {
+            after++;
+        }
+        if (after + 5 <= bytes.Length && bytes.AsSpan(after, 5).SequenceEqual("const"u8) && (after + 5 == bytes.Length || !char.IsAsciiLetterOrDigit((char)bytes[after + 5]) && bytes[after + 5] != (byte)'_'))
+        {
+            stop = after + 5;
+        }
+        var written = Encoding.UTF8.GetString(bytes, at.Offset, stop - at.Offset);
+        if (written.Contains('\n'))
+        {
+            return null; // parameters over several lines: a one-line region only
+        }
+        return new Model.SourceSpan(at.File, at.Line, at.Column, at.Line, at.Column + (stop - at.Offset), written);
+    }
+
     private static string LeadingSpace(string line) => line[..(line.Length - line.TrimStart(' ', '\t').Length)];
 
     /// <summary>Offsets are into what clang parsed: a UTF-16 or ANSI file's UTF-8 transcoding.</summary>

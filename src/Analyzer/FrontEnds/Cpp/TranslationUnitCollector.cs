@@ -103,6 +103,18 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
         {
             method.Declaration ??= Locate(cursor);
         }
+        if (!cursor.Location.InSystemHeader)
+        {
+            if (IsOutOfLine(cursor))
+            {
+                method.DefinitionDeclaratorSpan ??= text.Declarator(cursor);
+            }
+            else
+            {
+                method.DeclaratorSpan ??= text.Declarator(cursor);
+                method.SaysOverride |= cursor.Children().Any(child => child.Kind is CursorKind.CXXOverrideAttr or CursorKind.CXXFinalAttr);
+            }
+        }
         if (cursor.IsDefinition)
         {
             method.HasBody = true;

@@ -32,7 +32,9 @@ public sealed class IISM2001RegisteredNotificationWithoutHandler : Rule
                 var (missing, consequence) = model.Evidence == EvidenceSource.CSharp
                     ? ($"never assigns the {handler} slot of its {baseName} vtable", "IIS calls a null function pointer and the worker process crashes")
                     : ($"does not override {handler}", $"IIS will call {baseName}::{handler}, which calls DebugBreak() and takes the worker process down");
-                var fix = model.Evidence == EvidenceSource.Cpp ? CppFixes.AddHandler(moduleClass, handler) : null;
+                // A near miss of the handler is corrected by IISM2002's fix; adding one beside it would not compile.
+                var fix = model.Evidence == EvidenceSource.Cpp && !IISM2002HandlerDoesNotOverride.HasNearMiss(moduleClass, handler)
+                    ? CppFixes.AddHandler(moduleClass, handler) : null;
                 yield return ReportWithRelated(model, context, registration.Location, $"{className}:{handler}", related,
                     what, className, missing, consequence) with
                 {

@@ -39,9 +39,23 @@ public sealed class IISM2002HandlerDoesNotOverride : Rule
                     : "it is never called";
                 var finding = Report(model, context, handler.Location, $"{moduleClass.Name}:{handler.Name}",
                     $"{moduleClass.Name}::{handler.Name}", detail, consequence);
-                yield return finding with { Level = registered ? RuleLevel.Error : RuleLevel.Warning };
+                // Corrected, a near miss whose notification is not registered is a handler IIS never calls (IISM2003):
+                // then the correction is a choice beside registering or deleting it.
+                var fix = model.Evidence == EvidenceSource.Cpp ? CppFixes.CorrectSignature(handler, expected) is { } corrected ? corrected with { IsChoice = !registered } : null : null;
+                yield return finding with { Level = registered ? RuleLevel.Error : RuleLevel.Warning, Fixes = fix is null ? [] : [fix] };
             }
         }
+    }
+
+    /// <summary>Whether a method of the class is a near miss of <paramref name="handlerName"/>: IISM2002's fix makes it the handler.</summary>
+    public static bool HasNearMiss(ModuleClass moduleClass, string handlerName)
+    {
+        if (ModuleQueries.LayoutOf(moduleClass) is not { } layout)
+        {
+            return false;
+        }
+        var overridden = new HashSet<string>(moduleClass.Handlers.Where(handler => handler.Overrides).Select(handler => handler.Name), StringComparer.Ordinal);
+        return moduleClass.Handlers.Any(handler => !handler.Overrides && Intended(handler.Name, layout, overridden)?.Name == handlerName);
     }
 
     /// <summary>The handler a non-overriding method was meant to be, by exact name or by a small typo.</summary>
@@ -58,7 +72,7 @@ public sealed class IISM2002HandlerDoesNotOverride : Rule
         }
         return handlers
             .Where(slot => !overridden.Contains(slot.Name))
-            .Select(slot => (Slot: slot, Distance: EditDistance(name.ToLowerInvariant(), slot.Name.ToLowerInvariant())))
+            .Select(slot => (Slot: slot, Distance: Text.EditDistance.Between(name.ToLowerInvariant(), slot.Name.ToLowerInvariant())))
             .Where(candidate => candidate.Distance <= MaxTypoDistance)
             .OrderBy(candidate => candidate.Distance)
             .Select(candidate => candidate.Slot)
@@ -68,20 +82,4 @@ public sealed class IISM2002HandlerDoesNotOverride : Rule
     private static bool IsRegistered(ModuleModel model, ModuleClass moduleClass, string handlerName) =>
         ModuleQueries.NotificationOf(handlerName, moduleClass.Base) is var (notification, isPost)
         && ModuleQueries.RegistrationsUsing(model, moduleClass).Any(registration => ModuleQueries.Includes(registration, notification.Bit, isPost));
-
-    private static int EditDistance(string left, string right)
-    {
-        var previous = Enumerable.Range(0, right.Length + 1).ToArray();
-        for (var i = 1; i <= left.Length; i++)
-        {
-            var current = new int[right.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= right.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[right.Length];
-    }
 }
