@@ -12,8 +12,8 @@ namespace IisModuleValidator.Tests.Catalog;
 /// </summary>
 public sealed class LayeringTests
 {
-    // Compiled alone, so that the front ends, the pipeline, the reporters, the workers and Io do not bind from them.
-    private static readonly string[] InnerFolders = ["Contract", "Catalog", "Model", "Rules"];
+    // Compiled alone (Text: word helpers the rules share), so that the front ends, the pipeline, the reporters, the workers and Io do not bind from them.
+    private static readonly string[] InnerFolders = ["Contract", "Catalog", "Model", "Rules", "Text"];
     // The file system, processes and the console are outside too: a rule is a function of its model.
     private static readonly string[] OuterSystemTypes = ["System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo",
         "System.IO.FileStream", "System.Diagnostics.Process", "System.Console", "System.Environment"];
