@@ -14,8 +14,10 @@ public sealed class CppFixTests
     // The broken samples with a fixable finding: IISM2001 (a handler added, in a .cpp or a header, UTF-8 or UTF-16 with
     // CRLF), IISM2004 (a post bit removed) and IISM4001 (a missing .def created; a .def made and wired into each
     // configuration's <Link>, which MSBuild's evaluation then sees).
-    // IISM2002 (a near miss's declarator corrected).
-    private static readonly string[] Fixable = ["missing-handler", "post-without-event", "utf16-module", "pch-module", "stl-module", "missing-def", "no-export", "wrong-signature"];
+    // IISM2002 (a near miss's declarator corrected), IISM4002 (a .def wired into the Win32 configurations that export
+    // the decorated name only).
+    private static readonly string[] Fixable = ["missing-handler", "post-without-event", "utf16-module", "pch-module", "stl-module", "missing-def", "no-export", "wrong-signature",
+        "dllexport-module"];
 
     /// <summary>The samples, and the common folder they include, under temp/samples/cpp as in the repository.</summary>
     private static string Copy(TempDirectory temp, IEnumerable<string> samples)
@@ -52,12 +54,13 @@ public sealed class CppFixTests
         Assert.Contains(before, result => result is { RuleId: "IISM2004", Fixable: true });
         Assert.Equal(8, before.Count(result => result is { RuleId: "IISM4001", Fixable: true }));
         Assert.Equal(3, before.Count(result => result is { RuleId: "IISM2002", Fixable: true })); // the fourth is not registered: a choice
+        Assert.Equal(2, before.Count(result => result is { RuleId: "IISM4002", Fixable: true }));
         var dryRun = Check(root, "--fix-dry-run");
         Assert.Contains("+    REQUEST_NOTIFICATION_STATUS OnEndRequest(IHttpContext* pHttpContext, IHttpEventProvider* pProvider) override", dryRun.Output);
         Assert.Equal(utf16Before, File.ReadAllBytes(utf16)); // a dry run writes nothing
 
         var fixing = Check(root, "--fix", "--format", "sarif");
-        Assert.Contains("edit(s) applied to 9 file(s)", fixing.Error); // six sources, two new .def files, one project
+        Assert.Contains("edit(s) applied to 11 file(s)", fixing.Error); // six sources, three new .def files, two projects
         Assert.Contains("<ModuleDefinitionFile>no-export.def</ModuleDefinitionFile>", File.ReadAllText(Path.Combine(root, "no-export", "no-export.vcxproj")));
         var after = Results(fixing.Output);
         Assert.DoesNotContain(after, result => result.Fixable);

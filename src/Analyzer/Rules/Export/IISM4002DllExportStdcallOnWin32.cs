@@ -25,7 +25,13 @@ public sealed class IISM4002DllExportStdcallOnWin32 : Rule
             {
                 yield return ReportWithRelated(model, context, configuration.Location, $"{configuration.Name}:decorated",
                     [new RelatedLocation(entry.Location, "RegisterModule is declared __declspec(dllexport) WINAPI here")],
-                    configuration.Name, $"_RegisterModule@{IisContract.RegisterModuleX86ArgumentBytes}");
+                    configuration.Name, $"_RegisterModule@{IisContract.RegisterModuleX86ArgumentBytes}") with
+                {
+                    // A .def names the plain name: the same project edits that give a configuration its export (IISM4001).
+                    Fixes = configuration.ExportRepair.Count > 0
+                        ? [new Fix($"Export the plain name RegisterModule in {configuration.Name} through a module-definition file", configuration.ExportRepair)]
+                        : [],
+                };
             }
         }
     }
