@@ -27,4 +27,7 @@ public sealed record SourceSpan(string FilePath, int StartLine, int StartColumn,
 /// its members have and the newline its file uses. <paramref name="PublicLabel"/>: the "public:" line to write first,
 /// with the class's indentation, when the class ends in a private or protected section; else null.
 /// </summary>
-public sealed record MemberInsertionPoint(string FilePath, int Line, int Column, string Indent, string NewLine, string? PublicLabel = null);
+/// <paramref name="HandlerNamesWritten"/>: the On… methods the class's text declares, in every #if branch, compiled here or
+/// not: one of them is not added again (another configuration compiles it).
+public sealed record MemberInsertionPoint(string FilePath, int Line, int Column, string Indent, string NewLine, string? PublicLabel = null,
+    IReadOnlyList<string>? HandlerNamesWritten = null);

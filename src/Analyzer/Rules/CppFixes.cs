@@ -20,9 +20,9 @@ public static class CppFixes
     public static Fix? AddHandler(ModuleClass moduleClass, string handler)
     {
         var layout = moduleClass.Base == ModuleBase.GlobalModule ? IisContract.CGlobalModule : IisContract.CHttpModule;
-        if (moduleClass.InsertionPoint is not { } at || layout.Find(handler) is not { } method)
+        if (moduleClass.InsertionPoint is not { } at || layout.Find(handler) is not { } method || (at.HandlerNamesWritten ?? []).Contains(handler))
         {
-            return null;
+            return null; // written in the class already, in a branch this configuration does not compile: adding it would not build
         }
         var names = method.ParameterTypes.Select(ParameterName).ToList();
         var status = moduleClass.Base == ModuleBase.GlobalModule ? "GL_NOTIFICATION_CONTINUE" : "RQ_NOTIFICATION_CONTINUE";

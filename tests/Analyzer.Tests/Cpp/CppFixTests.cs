@@ -144,6 +144,18 @@ public sealed class CppFixTests
     }
 
     [Fact]
+    public void A_handler_another_configuration_compiles_is_not_added_again()
+    {
+        // win32-only-bug: OnEndRequest is written under #ifdef _WIN64; its Win32 IISM2001 is real, but adding OnEndRequest
+        // would define it twice in the x64 build. OnLogRequest, written nowhere, is added.
+        using var temp = new TempDirectory();
+        var root = Copy(temp, ["win32-only-bug"]);
+        var diff = CliRun.Run("check", "--no-cache", "--fix-dry-run", Path.Combine(root, "win32-only-bug")).Output;
+        Assert.Contains("+    REQUEST_NOTIFICATION_STATUS OnLogRequest(", diff);
+        Assert.DoesNotContain("+    REQUEST_NOTIFICATION_STATUS OnEndRequest(", diff);
+    }
+
+    [Fact]
     public void A_choice_is_offered_in_SARIF_and_never_applied_by_fix()
     {
         using var temp = new TempDirectory();

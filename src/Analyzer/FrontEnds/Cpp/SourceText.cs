@@ -77,7 +77,8 @@ internal sealed class SourceText
         var lastLabel = System.Text.RegularExpressions.Regex.Matches(body, @"(?m)^\s*(public|protected|private)\s*:(?!:)").LastOrDefault()?.Groups[1].Value;
         var needsLabel = lastLabel is null ? body.TrimStart().StartsWith("class", StringComparison.Ordinal) : lastLabel != "public";
         // The insertion goes at the start of the brace's line: whole lines in, the brace's own indentation kept.
-        return new Model.MemberInsertionPoint(start.File, end.Line, 1, memberIndent, newLine, needsLabel ? braceIndent + "public:" : null);
+        var written = System.Text.RegularExpressions.Regex.Matches(body, @"\b(On\w+)\s*\(").Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        return new Model.MemberInsertionPoint(start.File, end.Line, 1, memberIndent, newLine, needsLabel ? braceIndent + "public:" : null, written);
     }
 
     /// <summary>
