@@ -197,7 +197,7 @@ public sealed class CheckOptions
         }
         bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
 
-        var inputs = parse.GetValue(Inputs) is { Length: > 0 } named2 ? named2 : config?.Inputs.Select(input => Path.GetFullPath(input, config.Directory)).ToArray() ?? [];
+        var inputs = parse.GetValue(Inputs) is { Length: > 0 } given ? given : config?.Inputs.Select(input => Path.GetFullPath(input, config.Directory)).ToArray() ?? [];
         if (inputs.Length == 0)
         {
             return (null, $"no inputs: name the DLLs, projects or folders to check, or list them as \"inputs\" in {ConfigFile.FileName} (see --help).");
@@ -215,7 +215,7 @@ public sealed class CheckOptions
         }
         var sarifFiles = new[] { (Option: "--sarif-output", What: "the SARIF report", Path: parse.GetValue(SarifOutput)), (Option: "--write-baseline", What: "the baseline", Path: parse.GetValue(WriteBaseline)) }
             .Where(target => target.Path is not null).Select(target => (target.Option, target.What, Path: Path.GetFullPath(target.Path!))).ToList();
-        var ruleLevels = (config?.Rules.SelectMany(rule => RuleLevelSetting.Parse(rule.Pattern, rule.Level).Settings) ?? [])
+        var ruleLevels = (config?.Rules ?? [])
             .Concat((parse.GetValue(RuleLevels) ?? []).SelectMany(token => RuleLevelSetting.Parse(token).Settings))
             .GroupBy(setting => setting.Id).ToDictionary(group => group.Key, group => group.Last().Level);
         var excludes = (config?.Exclude.Select(glob => new ExcludePattern(config.Directory, glob, config.Path)) ?? [])

@@ -15,7 +15,7 @@ public sealed record ConfigFile(
     IReadOnlyList<string> Inputs,
     IReadOnlyList<string> Exclude,
     string? ExpectArch,
-    IReadOnlyList<(string Pattern, string Level)> Rules,
+    IReadOnlyList<(string Id, Catalog.RuleLevel Level)> Rules,
     string? FailOn,
     bool? RequireRecovery)
 {
@@ -91,7 +91,8 @@ public sealed record ConfigFile(
                     problems.Add("'requireRecovery' must be true or false");
                 }
             }
-            var rules = new List<(string, string)>();
+            // Patterns expanded to the catalog's ids, in the file's order (a later entry wins).
+            var rules = new List<(string, Catalog.RuleLevel)>();
             if (root.TryGetProperty("rules", out var levels))
             {
                 if (levels.ValueKind != JsonValueKind.Object)
@@ -107,12 +108,13 @@ public sealed record ConfigFile(
                             problems.Add($"rules.{rule.Name} must be a level: none, note, warning or error");
                             continue;
                         }
-                        if (RuleLevelSetting.Parse(rule.Name, rule.Value.GetString()!).Error is { } why)
+                        var (settings, why) = RuleLevelSetting.Parse(rule.Name, rule.Value.GetString()!);
+                        if (why is not null)
                         {
                             problems.Add($"rules.{rule.Name}: {why}");
                             continue;
                         }
-                        rules.Add((rule.Name, rule.Value.GetString()!));
+                        rules.AddRange(settings);
                     }
                 }
             }

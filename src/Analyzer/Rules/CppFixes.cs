@@ -29,7 +29,7 @@ public static class CppFixes
         var (i, n) = (at.Indent, at.NewLine);
         var body = string.Concat(names.Select(name => $"{i}    UNREFERENCED_PARAMETER({name});{n}"));
         var label = at.PublicLabel is { } publicLabel ? $"{n}{publicLabel}" : "";
-        var text = $"{label}{n}{i}{method.ReturnType} {handler}({string.Join(", ", method.ParameterTypes.Zip(names, (type, name) => $"{type} {name}"))}) override{n}"
+        var text = $"{label}{n}{i}{method.ReturnType} {handler}({Parameters(method.ParameterTypes, names)}) override{n}"
                    + $"{i}{{{n}{body}{i}    return {status};{n}{i}}}{n}";
         return new Fix($"Add {moduleClass.Name}::{handler}, returning {status}",
             [new TextEdit(at.FilePath, at.Line, at.Column, at.Line, at.Column, text, "")]);
@@ -41,12 +41,7 @@ public static class CppFixes
     /// </summary>
     public static Fix? RemovePostBitsWithoutPostEvent(Registration registration)
     {
-        if (registration.PostMaskSpan is not { } span || span.Text.Contains('\n'))
-        {
-            return null;
-        }
-        var terms = span.Text.Split('|');
-        if (terms.Any(term => !Term.IsMatch(term)))
+        if (registration.PostMaskSpan is not { } span || ConstantTerms(span) is not { } terms)
         {
             return null;
         }
@@ -58,7 +53,7 @@ public static class CppFixes
         var separator = span.Text.Contains(" | ", StringComparison.Ordinal) ? " | " : "|";
         var text = kept.Count == 0 ? "0" : string.Join(separator, kept.Select(term => term.Trim()));
         var removed = string.Join(", ", terms.Except(kept).Select(term => term.Trim()));
-        return new Fix($"Remove {removed} from the post mask", [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)]);
+        return new Fix($"Remove {removed} from the post mask", [Replace(span, text)]);
     }
 
     /// <summary>
@@ -68,8 +63,7 @@ public static class CppFixes
     /// </summary>
     public static Fix? RegisterHandler(IReadOnlyList<Registration> registrations, string constant, bool isPost)
     {
-        if (registrations.Count != 1 || (isPost ? registrations[0].PostMaskSpan : registrations[0].MaskSpan) is not { } span
-            || span.Text.Contains('\n') || span.Text.Split('|').Any(term => !Term.IsMatch(term)))
+        if (registrations.Count != 1 || (isPost ? registrations[0].PostMaskSpan : registrations[0].MaskSpan) is not { } span || ConstantTerms(span) is null)
         {
             return null;
         }
@@ -78,7 +72,7 @@ public static class CppFixes
         var text = Term.Match(span.Text).Groups[1].Value is "0" or "0x0" or "0x00000000" ? constant : span.Text.TrimEnd() + separator + constant;
         var mask = isPost ? "post mask" : registration.Kind == RegistrationKind.Global ? "global mask" : "request mask";
         return new Fix($"Register {constant} in the {mask} of {(registration.Kind == RegistrationKind.Global ? "SetGlobalNotifications" : "SetRequestNotifications")}",
-            [new TextEdit(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text)], IsChoice: true);
+            [Replace(span, text)], IsChoice: true);
     }
 
     /// <summary>
@@ -97,7 +91,7 @@ public static class CppFixes
         var names = written is { } given && given.Count == expected.ParameterTypes.Count && given.All(name => name.Length > 0)
             ? given
             : [.. expected.ParameterTypes.Select(ParameterName)];
-        var corrected = $"{expected.Name}({string.Join(", ", expected.ParameterTypes.Zip(names, (type, name) => $"{type} {name}"))})";
+        var corrected = $"{expected.Name}({Parameters(expected.ParameterTypes, names)})";
         var edits = new List<TextEdit> { Replace(declaration, corrected + (handler.SaysOverride ? "" : " override")) };
         if (handler.DefinitionDeclaratorSpan is { } definition)
         {
@@ -106,6 +100,12 @@ public static class CppFixes
         }
         return new Fix($"Declare {expected.Name} with {expected.ReturnType} {expected.Name}({string.Join(", ", expected.ParameterTypes)}) override", edits);
     }
+
+    /// <summary>The terms of a one-line mask written as constants joined by '|', or null when it is written otherwise.</summary>
+    private static string[]? ConstantTerms(SourceSpan span) =>
+        !span.Text.Contains('\n') && span.Text.Split('|') is var terms && terms.All(term => Term.IsMatch(term)) ? terms : null;
+
+    private static string Parameters(IEnumerable<string> types, IEnumerable<string> names) => string.Join(", ", types.Zip(names, (type, name) => $"{type} {name}"));
 
     private static TextEdit Replace(SourceSpan span, string text) => new(span.FilePath, span.StartLine, span.StartColumn, span.EndLine, span.EndColumn, text, span.Text);
 

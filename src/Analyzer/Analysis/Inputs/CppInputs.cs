@@ -66,13 +66,14 @@ internal sealed class CppInputs : IInputFrontEnd
         {
             return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [run.Notify(ToolNotificationIds.ProjectUnreadable, path, exception.Message)]);
         }
+        // Read before the toolchain is found: the first input would otherwise count its discovery as evaluation.
+        var evaluated = evaluation.Elapsed;
         if (toolchain.Value.Toolchain is not { } tools)
         {
             return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [run.Notify(ToolNotificationIds.CppFrontEndUnavailable, path, toolchain.Value.Error!)]);
         }
         try
         {
-            var evaluated = evaluation.Elapsed;
             // Every configuration whose code can differ in a module fact is analyzed; a finding they share is reported once.
             var analyses = new CppFrontEnd(tools) { Cache = parseCache }.Analyze(projects).ToList();
             var skipped = Skipped(path, projects, analyses);

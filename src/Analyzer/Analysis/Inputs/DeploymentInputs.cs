@@ -12,12 +12,17 @@ namespace IisModuleValidator.Analysis;
 /// </summary>
 internal sealed class DeploymentInputs(RunScope run, BinaryInputs binaries, IReadOnlyList<ResolvedInput> allInputs) : IInputFrontEnd
 {
-    private readonly List<string> webConfigs = [.. allInputs.Where(input => input.Kind == InputKind.IisConfig && IsWebConfig(input.FullPath)).Select(input => input.FullPath)];
-    private readonly bool withServerConfig = allInputs.Any(input => input.Kind == InputKind.IisConfig && !IsWebConfig(input.FullPath));
+    // Each configuration's kind is read from its content once: true for a site's (web.config), false for the server's.
+    private readonly ILookup<bool, string> kinds = allInputs.Where(input => input.Kind == InputKind.IisConfig)
+        .ToLookup(input => IisConfigKind.IsWebConfig(input.FullPath), input => input.FullPath);
+
+    private List<string> WebConfigs => [.. kinds[true]];
+
+    private bool WithServerConfig => kinds[false].Any();
 
     public bool Handles(InputKind kind) => kind == InputKind.IisConfig;
 
-    private static bool IsWebConfig(string path) => FrontEnds.IisConfig.IisConfigKind.IsWebConfig(path);
+    private bool IsWebConfig(string path) => kinds[true].Contains(path, StringComparer.Ordinal);
 
     public InputResult Analyze(ResolvedInput resolved)
     {
@@ -31,13 +36,13 @@ internal sealed class DeploymentInputs(RunScope run, BinaryInputs binaries, IRea
         DeploymentModel model;
         try
         {
-            model = IsWebConfig(path) ? IisConfigReader.ReadWebConfig(path) : IisConfigReader.Read(path, webConfigs, run.Options.ServerPaths ?? new(), problems);
+            model = IsWebConfig(path) ? IisConfigReader.ReadWebConfig(path) : IisConfigReader.Read(path, WebConfigs, run.Options.ServerPaths ?? new(), problems);
         }
         catch (InvalidDataException exception)
         {
             return new InputResult(input, [], [run.Notify(ToolNotificationIds.ProjectUnreadable, path, exception.Message)]);
         }
-        if (IsWebConfig(path) && withServerConfig)
+        if (IsWebConfig(path) && WithServerConfig)
         {
             return new InputResult(input with { Deployment = model }, [], []); // its rules run with the applicationHost.config of this run
         }

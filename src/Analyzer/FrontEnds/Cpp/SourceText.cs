@@ -76,8 +76,8 @@ internal sealed class SourceText
         // A handler is public, as CHttpModule declares it: the class's last section decides whether a label is needed.
         var lastLabel = System.Text.RegularExpressions.Regex.Matches(body, @"(?m)^\s*(public|protected|private)\s*:(?!:)").LastOrDefault()?.Groups[1].Value;
         var needsLabel = lastLabel is null ? body.TrimStart().StartsWith("class", StringComparison.Ordinal) : lastLabel != "public";
-        // The insertion goes at the start of the brace's line: whole lines in, the brace's own indentation kept.
         var written = System.Text.RegularExpressions.Regex.Matches(body, @"\b(On\w+)\s*\(").Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        // The insertion goes at the start of the brace's line: whole lines in, the brace's own indentation kept.
         return new Model.MemberInsertionPoint(start.File, end.Line, 1, memberIndent, newLine, needsLabel ? braceIndent + "public:" : null, written);
     }
 

@@ -109,7 +109,8 @@ internal static class ExportRepairs
     {
         try
         {
-            return Io.SourceEncoding.Decode(Io.SafeFile.ReadAllBytes(path, Io.SafeFile.MaxTextBytes)).Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+            Lines(path, out var newLine);
+            return newLine;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
