@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the sample IIS modules in samples/cpp into DLLs, for x64 and x86, with clang-cl and
+# Builds the sample IIS modules in samples/cpp into DLLs, for x64, x86 and ARM64, with clang-cl and
 # lld-link against the Windows SDK from NuGet. CRT-free and /Brepro: the same sources give
 # byte-identical DLLs, which tests check against the committed samples/bin.
 #
@@ -14,6 +14,7 @@
 #     --mingw   build with g++-mingw-w64 (the Itanium C++ ABI) instead, -O2 or with --od -O0; --maps then writes
 #               each DLL's symbols (nm) as NAME.nm
 #     --only "NAME ..."  build only these samples
+#     --arch "ARCH ..."  build only these architectures (x64 x86 arm64, the default)
 #
 # Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
 set -euo pipefail
@@ -27,6 +28,7 @@ guard=""
 debug_shapes=""
 mingw=""
 only=""
+architectures="x64 x86 arm64"
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
     --msvc-debug) debug_shapes=1; optimisation=/Od; shift ;;
     --mingw) mingw=1; shift ;;
     --only) only=" $2 "; shift 2 ;;
+    --arch) architectures="$2"; shift 2 ;;
     *) echo "build.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -65,12 +68,16 @@ sdk_lib_x64="$packages/microsoft.windows.sdk.cpp.x64/10.0.26100.9169/c/um/x64"
 overlay="$work/sdk-overlay.json"
 bash "$here/toolchain/make-vfs-overlay.sh" "$sdk_include/um" "$sdk_include/shared" "$sdk_include/ucrt" > "$overlay"
 
-# Import libraries: x64 kernel32 from the SDK package; x86 kernel32 and the debug runtime made here.
-mkdir -p "$work/lib/x64" "$work/lib/x86"
+# Import libraries: x64 kernel32 from the SDK package; x86 and ARM64 kernel32 and the debug runtime made here.
+mkdir -p "$work/lib/x64" "$work/lib/x86" "$work/lib/arm64"
 cp "$sdk_lib_x64/kernel32.Lib" "$work/lib/x64/kernel32.lib"
 llvm-dlltool-19 -m i386 -k -d "$here/toolchain/kernel32-x86.def" -l "$work/lib/x86/kernel32.lib"
 llvm-dlltool-19 -m i386:x86-64 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x64/vcruntime140d.lib"
 llvm-dlltool-19 -m i386 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/x86/vcruntime140d.lib"
+# ARM64 has no decorated names: the same functions, their x86 @N suffixes dropped.
+sed 's/@[0-9]*$//' "$here/toolchain/kernel32-x86.def" > "$work/lib/arm64/kernel32.def"
+llvm-dlltool-19 -m arm64 -d "$work/lib/arm64/kernel32.def" -l "$work/lib/arm64/kernel32.lib"
+llvm-dlltool-19 -m arm64 -d "$here/toolchain/vcruntime140d.def" -l "$work/lib/arm64/vcruntime140d.lib"
 
 # Warnings are shown, not fatal: the broken samples are broken on purpose (hidden overloads, odd casts).
 compile_flags=(/nologo /c "$optimisation" /Oi- /GS- "$rtti" $guard /Zl /Brepro /W4 -Wno-overloaded-virtual
@@ -92,6 +99,7 @@ build_sample() {
   case "$arch" in
     x64) target=x86_64-pc-windows-msvc; machine=X64 ;;
     x86) target=i686-pc-windows-msvc; machine=X86 ;;
+    arm64) target=aarch64-pc-windows-msvc; machine=ARM64 ;;
   esac
   local objdir="$work/$arch/$name"
   mkdir -p "$objdir" "$out/$arch"
@@ -198,15 +206,20 @@ build_arch() {
     build_sample decorated-def-export x86 /DLL /NOENTRY "/OUT:$out/x86/decorated-def-export.dll"
   else
     # On x86 lld-link decorates a .def forwarder's target (_ModuleHost.RegisterModule), which link.exe does not.
-    build_sample forwarded-export x64 /DLL /NOENTRY "/OUT:$out/x64/forwarded-export.dll"
+    build_sample forwarded-export "$arch" /DLL /NOENTRY "/OUT:$out/$arch/forwarded-export.dll"
   fi
 }
 
-# The two architectures build side by side (one per core); either failing fails the build.
-build_arch x64 & x64_build=$!
-build_arch x86 & x86_build=$!
-wait "$x64_build"
-wait "$x86_build"
+# The architectures build side by side; any failing fails the build.
+builds=()
+for arch in $architectures; do
+  # mingw has no ARM64 target here, and the MSVC Debug shapes are x86/x64 assembly.
+  [ -n "$mingw$debug_shapes" ] && [ "$arch" = arm64 ] && continue
+  build_arch "$arch" & builds+=($!)
+done
+for build in "${builds[@]}"; do
+  wait "$build"
+done
 
 # lld-link writes import libraries (.lib/.exp) beside DLLs that export; they are not samples.
 find "$out" \( -name '*.lib' -o -name '*.exp' \) -delete

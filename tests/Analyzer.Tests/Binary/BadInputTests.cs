@@ -99,7 +99,7 @@ public sealed class BadInputTests
     {
         var report = Run(TestPaths.RepositoryRoot, "samples/bin/**/request-*.dll");
         Assert.Equal(
-            ["x64/request-and-global.dll", "x64/request-module.dll", "x86/request-and-global.dll", "x86/request-module.dll"],
+            ["arm64/request-and-global.dll", "arm64/request-module.dll", "x64/request-and-global.dll", "x64/request-module.dll", "x86/request-and-global.dll", "x86/request-module.dll"],
             report.Inputs.Select(input => Path.GetRelativePath(TestPaths.SampleBinaries, input.FullPath).Replace('\\', '/')));
         Assert.Empty(report.Notifications);
     }

@@ -19,17 +19,21 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         var notes = new List<string>();
         var entry = facts.Exports.FirstOrDefault(export => export.Name == IisContract.RegisterModuleExportName && !export.IsForwarder);
         var empty = ModuleModel.FromImage(path, facts);
-        if (entry is null || !facts.IsDll || facts.IsManaged || facts.Machine is not ("x86" or "x64"))
+        if (entry is null || !facts.IsDll || facts.IsManaged || !CodeInterpreter.Handles(facts.Machine))
         {
-            return new Result(empty, facts.Machine is "x86" or "x64" || entry is null ? [] : [$"code of {facts.Machine} binaries is not recovered (x86 and x64 are)"]);
+            return new Result(empty, CodeInterpreter.Handles(facts.Machine) || entry is null ? [] : [$"code of {facts.Machine} binaries is not recovered (x86, x64 and arm64 are)"]);
+        }
+        if (facts.Machine == "arm64" && Arm64Code.Of(image).LoadError is { } loadError)
+        {
+            return new Result(empty, [$"the code of this arm64 binary was not recovered: {loadError}"]);
         }
 
         var observer = new RegisterModuleObserver(image, new ParameterValue(1), depth: 0);
-        var interpreter = new FunctionInterpreter(image, observer);
+        var interpreter = CodeInterpreter.For(image, observer);
         interpreter.Run(entry.Rva, interpreter.EntryState(3, isMember: false));
         if ((interpreter.Truncated || observer.HelperTruncated) && !image.Budget.IsExhausted)
         {
-            notes.Add($"RegisterModule was not followed to its end (more than {FunctionInterpreter.MaxInstructions} instructions or {FunctionInterpreter.MaxPaths} paths): registrations may be missing");
+            notes.Add($"RegisterModule was not followed to its end (more than {InterpreterLimits.MaxInstructions} instructions or {InterpreterLimits.MaxPaths} paths): registrations may be missing");
         }
         if (!observer.Calls.Any(call => call.Slot is 2 or 3))
         {
@@ -112,7 +116,7 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         else
         {
             var factory = new FactoryObserver();
-            var interpreter = new FunctionInterpreter(image, factory);
+            var interpreter = CodeInterpreter.For(image, factory);
             interpreter.Run((uint)(getHttpModule - image.ImageBase), interpreter.EntryState(3, isMember: true));
             // A class that is its own factory returns 'this' adjusted to its CHttpModule part: the vtable there.
             var moduleVtable = factory.ModuleVtable

@@ -1,11 +1,12 @@
-using Iced.Intel;
-
 namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 
-/// <summary>Registers, the function's stack and the objects it filled, along one path through the code.</summary>
+/// <summary>
+/// Registers, the function's stack and the objects it filled, along one path through the code. The registers are
+/// numbered by the interpreter that owns the state (Iced's full registers for x86/x64, x0–x30 and sp for ARM64).
+/// </summary>
 internal sealed class MachineState
 {
-    public Dictionary<Register, SymbolicValue> Registers { get; private init; } = [];
+    public Dictionary<int, SymbolicValue> Registers { get; private init; } = [];
 
     public Dictionary<long, SymbolicValue> Stack { get; private init; } = [];
 
@@ -20,12 +21,12 @@ internal sealed class MachineState
     /// <summary>x86: bytes pushed since the last call, the arguments of the next one (what a stdcall callee pops).</summary>
     public int PushedSinceCall { get; set; }
 
-    public SymbolicValue Get(Register register) =>
-        Registers.TryGetValue(register.GetFullRegister(), out var value) ? value : SymbolicValue.Unknown;
+    public SymbolicValue GetRegister(int register) => Registers.TryGetValue(register, out var value) ? value : SymbolicValue.Unknown;
 
-    public void Set(Register register, SymbolicValue value) => Registers[register.GetFullRegister()] = value;
+    public void SetRegister(int register, SymbolicValue value) => Registers[register] = value;
 
-    public long StackPointer(Register stackRegister) => Get(stackRegister) is StackAddress(var offset) ? offset : long.MinValue;
+    /// <summary>The stack pointer held in a register, as an offset from its value at entry, or long.MinValue when unknown.</summary>
+    public long StackPointerIn(int register) => GetRegister(register) is StackAddress(var offset) ? offset : long.MinValue;
 
     /// <summary>The vtable pointer stored at <paramref name="offset"/> of an object the code filled, as an RVA.</summary>
     public uint? VtableAt(int objectId, long offset) =>

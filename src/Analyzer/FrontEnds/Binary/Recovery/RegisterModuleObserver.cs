@@ -36,7 +36,7 @@ internal sealed class RegisterModuleObserver(PeImage image, SymbolicValue regist
         if (depth == 0 && call.Target is ImageAddress(var helper) && Carries(call) is var (index, isMember))
         {
             var nested = new RegisterModuleObserver(image, new ParameterValue(index), depth + 1);
-            var helperInterpreter = new FunctionInterpreter(image, nested);
+            var helperInterpreter = CodeInterpreter.For(image, nested);
             helperInterpreter.Run(helper, helperInterpreter.EntryState(Math.Max(index + 1, 4), isMember));
             nested.Calls.ForEach(Record);
             HelperTruncated |= helperInterpreter.Truncated;

@@ -19,7 +19,7 @@ internal sealed partial class SlotClassifier(PeImage image) : ICodeObserver
     {
         _callsDebugBreak = false;
         _name = null;
-        var interpreter = new FunctionInterpreter(image, this);
+        var interpreter = CodeInterpreter.For(image, this);
         interpreter.Run(functionRva, interpreter.EntryState(5, isMember: true));
         return (_callsDebugBreak, _name);
     }

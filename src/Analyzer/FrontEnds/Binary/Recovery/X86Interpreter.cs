@@ -8,14 +8,9 @@ namespace IisModuleValidator.FrontEnds.Binary.Recovery;
 /// and tells an observer of every call and of stores into memory it does not own. Bounded in instructions and
 /// paths, so that hostile or huge code cannot hang a run; running out of budget is reported, never guessed over.
 /// </summary>
-internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer, int constructorDepth = 0)
+internal sealed class X86Interpreter(PeImage image, ICodeObserver observer, int constructorDepth = 0) : ICodeInterpreter
 {
-    public const int MaxInstructions = 20_000;
-    public const int MaxPaths = 256;
-    private const int MaxVisitsPerAddress = 8;
-    // A derived class's constructor calls its base's: two levels set the final vtable of an /Od-built object.
-    private const int MaxConstructorDepth = 2;
-
+    private readonly DataFlow _flow = new(image, observer, image.Facts.Is64Bit ? 64 : 32);
     private readonly Dictionary<uint, Instruction> _decoded = [];
     private readonly Dictionary<uint, int?> _poppedBytes = [];
     private int _nextObject;
@@ -24,11 +19,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
 
     private Register StackRegister => Register.RSP;
 
-    /// <summary>Set when a budget ran out: what was observed is real, but not everything was seen.</summary>
     public bool Truncated { get; private set; }
 
-    /// <summary>The state at entry of a function taking <paramref name="parameterCount"/> parameters
-    /// (for a member function the first is 'this', in ECX on x86).</summary>
+    /// <summary>For a member function the first parameter is 'this', in ECX on x86.</summary>
     public MachineState EntryState(int parameterCount, bool isMember)
     {
         var state = new MachineState();
@@ -81,9 +74,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                     Truncated = true;
                     return;
                 }
-                if (++instructions > MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > MaxVisitsPerAddress)
+                if (++instructions > InterpreterLimits.MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > InterpreterLimits.MaxVisitsPerAddress)
                 {
-                    Truncated |= instructions > MaxInstructions;
+                    Truncated |= instructions > InterpreterLimits.MaxInstructions;
                     break;
                 }
                 if (Decode(rva) is not { } instruction)
@@ -99,7 +92,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                     case FlowControl.Interrupt or FlowControl.Exception:
                         goto EndOfPath;
                     case FlowControl.ConditionalBranch:
-                        if (++paths > MaxPaths)
+                        if (++paths > InterpreterLimits.MaxPaths)
                         {
                             Truncated = true;
                         }
@@ -161,9 +154,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     {
         var target = instruction.Op0Kind switch
         {
-            OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => Constant(instruction.NearBranchTarget),
+            OpKind.NearBranch16 or OpKind.NearBranch32 or OpKind.NearBranch64 => _flow.Constant(instruction.NearBranchTarget),
             OpKind.Register => state.Get(instruction.Op0Register),
-            OpKind.Memory => Load(state, Address(instruction, state)),
+            OpKind.Memory => _flow.Load(state, Address(instruction, state)),
             _ => SymbolicValue.Unknown,
         };
         if (target is GuardFunction(GuardRole.Check))
@@ -191,9 +184,9 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             : [StackAt(firstStackArgument), StackAt(firstStackArgument + 4), StackAt(firstStackArgument + 8), StackAt(firstStackArgument + 12)];
         var outcome = observer.OnCall(new CallSite(rva, target, state.Get(Register.RCX), arguments, state));
         var self = Bitness == 64 ? arguments[0] : state.Get(Register.RCX);
-        if (outcome == Unhandled && isCall && target is ImageAddress(var constructor) && self is HeapObject or ParameterValue(0) or OffsetAddress(HeapObject, _))
+        if (outcome == CallOutcome.Unhandled && isCall && target is ImageAddress(var constructor) && self is HeapObject or ParameterValue(0) or OffsetAddress(HeapObject, _))
         {
-            outcome = FollowConstructor(constructor, self, rva, state);
+            outcome = ConstructorObserver.Follow(image, constructor, self, rva, state, _flow, constructorDepth);
         }
 
         foreach (var volatileRegister in Bitness == 64
@@ -223,8 +216,6 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         return outcome;
     }
 
-    private static readonly CallOutcome Unhandled = new();
-
     /// <summary>
     /// A Control Flow Guard check returns to its caller, which then makes the checked call itself. It takes its one
     /// argument in a register and pops nothing; it may change only the registers its convention leaves volatile.
@@ -236,43 +227,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             state.Set(register, SymbolicValue.Unknown);
         }
         state.PushedSinceCall = 0;
-        return Unhandled;
-    }
-
-    /// <summary>
-    /// A call on an object the code just allocated is most likely its constructor (unoptimised builds do not inline
-    /// it): the vtable pointers it stores into 'this' are applied to the object, and it returns 'this'.
-    /// </summary>
-    private CallOutcome FollowConstructor(uint constructor, SymbolicValue self, uint rva, MachineState state)
-    {
-        if (constructorDepth >= MaxConstructorDepth)
-        {
-            return Unhandled;
-        }
-        var stores = new ConstructorObserver();
-        var nested = new FunctionInterpreter(image, stores, constructorDepth + 1);
-        nested.Run(constructor, nested.EntryState(1, isMember: true));
-        foreach (var (offset, value) in stores.Stores)
-        {
-            Store(state, self is OffsetAddress(var baseObject, var at) ? new OffsetAddress(baseObject, at + offset) : new OffsetAddress(self, offset), value, rva);
-        }
-        return stores.Stores.Count > 0 ? new CallOutcome(self) : Unhandled;
-    }
-
-    /// <summary>Records what a constructor stores into its own object.</summary>
-    private sealed class ConstructorObserver : ICodeObserver
-    {
-        public List<(long Offset, SymbolicValue Value)> Stores { get; } = [];
-
-        public CallOutcome OnCall(CallSite call) => Unhandled;
-
-        public void OnStore(uint rva, SymbolicValue address, SymbolicValue value, MachineState state)
-        {
-            if (address is OffsetAddress(ParameterValue(0), var offset) && value is ImageAddress)
-            {
-                Stores.Add((offset, value));
-            }
-        }
+        return CallOutcome.Unhandled;
     }
 
     /// <summary>
@@ -281,7 +236,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     /// </summary>
     public uint ThroughJumpThunks(uint rva)
     {
-        for (var hop = 0; hop < 4 && Decode(rva) is { FlowControl: FlowControl.UnconditionalBranch, Op0Kind: OpKind.NearBranch32 or OpKind.NearBranch64 } jump; hop++)
+        for (var hop = 0; hop < InterpreterLimits.MaxThunkHops && Decode(rva) is { FlowControl: FlowControl.UnconditionalBranch, Op0Kind: OpKind.NearBranch32 or OpKind.NearBranch64 } jump; hop++)
         {
             rva = (uint)(jump.NearBranchTarget - image.ImageBase);
         }
@@ -351,7 +306,14 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 Write(instruction, rva, state, new ConstantValue(0));
                 break;
             case Mnemonic.Or or Mnemonic.And or Mnemonic.Add or Mnemonic.Sub or Mnemonic.Xor:
-                Write(instruction, rva, state, Arithmetic(instruction.Mnemonic, Read(instruction, 0, state), Read(instruction, 1, state)));
+                Write(instruction, rva, state, _flow.Arithmetic(instruction.Mnemonic switch
+                {
+                    Mnemonic.Or => ValueOperation.Or,
+                    Mnemonic.And => ValueOperation.And,
+                    Mnemonic.Xor => ValueOperation.Xor,
+                    Mnemonic.Add => ValueOperation.Add,
+                    _ => ValueOperation.Sub,
+                }, Read(instruction, 0, state), Read(instruction, 1, state)));
                 break;
             case Mnemonic.Push:
                 Push(state, Read(instruction, 0, state));
@@ -388,7 +350,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
     private void MoveVector(Instruction instruction, uint rva, MachineState state)
     {
         bool IsVector(int operand) => instruction.GetOpKind(operand) == OpKind.Register && instruction.GetOpRegister(operand).IsXMM();
-        VectorValue VectorAt(SymbolicValue address) => new(Load(state, address), Load(state, Displaced(address, 8)));
+        VectorValue VectorAt(SymbolicValue address) => new(_flow.Load(state, address), _flow.Load(state, DataFlow.Displaced(address, 8)));
         VectorValue VectorOf(int operand) => IsVector(operand)
             ? state.Get(instruction.GetOpRegister(operand)) as VectorValue ?? new VectorValue(SymbolicValue.Unknown, SymbolicValue.Unknown)
             : VectorAt(Address(instruction, state));
@@ -400,7 +362,7 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 break;
             case Mnemonic.Movq when IsVector(0):
                 // movq xmm, r64/m64 sets the low half and clears the high one.
-                var low = instruction.Op1Kind == OpKind.Memory ? Load(state, Address(instruction, state)) : IsVector(1) ? VectorOf(1).Low : Read(instruction, 1, state);
+                var low = instruction.Op1Kind == OpKind.Memory ? _flow.Load(state, Address(instruction, state)) : IsVector(1) ? VectorOf(1).Low : Read(instruction, 1, state);
                 state.Set(instruction.Op0Register, new VectorValue(low, zero));
                 break;
             case Mnemonic.Movq when IsVector(1):
@@ -415,8 +377,8 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
             case Mnemonic.Movups or Mnemonic.Movaps or Mnemonic.Movdqu or Mnemonic.Movdqa when instruction.Op0Kind == OpKind.Memory:
                 var address = Address(instruction, state);
                 var value = VectorOf(1);
-                Store(state, address, value.Low, rva);
-                Store(state, Displaced(address, 8), value.High, rva);
+                _flow.Store(state, address, value.Low, rva);
+                _flow.Store(state, DataFlow.Displaced(address, 8), value.High, rva);
                 break;
             default:
                 if (instruction.Op0Kind == OpKind.Register)
@@ -426,14 +388,6 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 break;
         }
     }
-
-    private static SymbolicValue Displaced(SymbolicValue address, long by) => address switch
-    {
-        StackAddress(var offset) => new StackAddress(offset + by),
-        OffsetAddress(var baseValue, var offset) => new OffsetAddress(baseValue, offset + by),
-        ImageAddress(var rva) => new ImageAddress((uint)(rva + by)),
-        _ => SymbolicValue.Unknown,
-    };
 
     /// <summary>
     /// 'rep stos' fills RCX elements at RDI with RAX: MSVC's /RTC1 prologue fills the frame with 0xCCCCCCCC this way.
@@ -487,43 +441,14 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         state.PushedSinceCall += image.PointerSize;
     }
 
-    private SymbolicValue Arithmetic(Mnemonic mnemonic, SymbolicValue left, SymbolicValue right) => (mnemonic, AsBits(mnemonic, left), AsBits(mnemonic, right)) switch
-    {
-        (Mnemonic.Or, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a | b),
-        (Mnemonic.And, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a & b),
-        (Mnemonic.Xor, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a ^ b),
-        (Mnemonic.Add, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a + b),
-        (Mnemonic.Sub, ConstantValue(var a), ConstantValue(var b)) => new ConstantValue(a - b),
-        (Mnemonic.Add, StackAddress(var offset), ConstantValue(var b)) => new StackAddress(offset + Signed(b)),
-        (Mnemonic.Sub, StackAddress(var offset), ConstantValue(var b)) => new StackAddress(offset - Signed(b)),
-        // 'this' adjustments between the subobjects of a class with several bases.
-        (Mnemonic.Add, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset + Signed(b)),
-        (Mnemonic.Sub, OffsetAddress(var baseValue, var offset), ConstantValue(var b)) => new OffsetAddress(baseValue, offset - Signed(b)),
-        // A pointer plus a displacement: mingw's -O0 code indexes a vtable by 'add rax, 0x10' before loading the slot.
-        (Mnemonic.Add, ParameterValue or HeapObject or LoadedValue, ConstantValue(var b)) => new OffsetAddress(left, Signed(b)),
-        (Mnemonic.Sub, ParameterValue or HeapObject or LoadedValue, ConstantValue(var b)) => new OffsetAddress(left, -Signed(b)),
-        (Mnemonic.Add, ImageAddress(var rva), ConstantValue(var b)) => Constant(image.ImageBase + rva + (ulong)Signed(b)),
-        (Mnemonic.Sub, ImageAddress(var rva), ConstantValue(var b)) => Constant(image.ImageBase + rva - (ulong)Signed(b)),
-        _ => SymbolicValue.Unknown,
-    };
-
-    private long Signed(ulong value) => Bitness == 32 ? (int)(uint)value : (long)value;
-
-    /// <summary>
-    /// For bitwise operations an address is a number: at the default x86 base (0x10000000, which is also
-    /// RQ_CUSTOM_NOTIFICATION) a mask constant reads as an address in the image, and OR-ing bits into it builds a mask.
-    /// </summary>
-    private SymbolicValue AsBits(Mnemonic mnemonic, SymbolicValue value) =>
-        mnemonic is Mnemonic.Or or Mnemonic.And or Mnemonic.Xor && value is ImageAddress(var rva) ? new ConstantValue(image.ImageBase + rva) : value;
-
     private SymbolicValue Read(Instruction instruction, int operand, MachineState state)
     {
         var value = instruction.GetOpKind(operand) switch
         {
             OpKind.Register => state.Get(instruction.GetOpRegister(operand)),
-            OpKind.Memory => Load(state, Address(instruction, state)),
+            OpKind.Memory => _flow.Load(state, Address(instruction, state)),
             OpKind.Immediate8 or OpKind.Immediate16 or OpKind.Immediate32 or OpKind.Immediate64
-                or OpKind.Immediate8to16 or OpKind.Immediate8to32 or OpKind.Immediate8to64 or OpKind.Immediate32to64 => Constant(instruction.GetImmediate(operand)),
+                or OpKind.Immediate8to16 or OpKind.Immediate8to32 or OpKind.Immediate8to64 or OpKind.Immediate32to64 => _flow.Constant(instruction.GetImmediate(operand)),
             _ => SymbolicValue.Unknown,
         };
         // A sub-register read of a pointer is not the pointer.
@@ -543,19 +468,16 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
                 state.Set(register, register.GetSize() >= 4 ? value : SymbolicValue.Unknown);
                 break;
             case OpKind.Memory:
-                Store(state, Address(instruction, state), value, rva);
+                _flow.Store(state, Address(instruction, state), value, rva);
                 break;
         }
     }
-
-    private SymbolicValue Constant(ulong value) =>
-        image.IsInImage(value) ? new ImageAddress((uint)(value - image.ImageBase)) : new ConstantValue(Bitness == 32 ? value & 0xFFFFFFFF : value);
 
     private SymbolicValue Address(Instruction instruction, MachineState state)
     {
         if (instruction.IsIPRelativeMemoryOperand)
         {
-            return Constant(instruction.IPRelativeMemoryAddress);
+            return _flow.Constant(instruction.IPRelativeMemoryAddress);
         }
         if (instruction.MemoryIndex != Register.None)
         {
@@ -564,45 +486,18 @@ internal sealed class FunctionInterpreter(PeImage image, ICodeObserver observer,
         var displacement = Bitness == 64 ? (long)instruction.MemoryDisplacement64 : (int)instruction.MemoryDisplacement32;
         if (instruction.MemoryBase == Register.None)
         {
-            return Constant(Bitness == 64 ? (ulong)displacement : (uint)displacement);
+            return _flow.Constant(Bitness == 64 ? (ulong)displacement : (uint)displacement);
         }
-        var baseValue = state.Get(instruction.MemoryBase);
-        return baseValue switch
-        {
-            UnknownValue => SymbolicValue.Unknown,
-            StackAddress or ImageAddress or OffsetAddress => Displaced(baseValue, displacement),
-            _ => new OffsetAddress(baseValue, displacement),
-        };
+        return DataFlow.AddressFrom(state.Get(instruction.MemoryBase), displacement);
     }
+}
 
-    private SymbolicValue Load(MachineState state, SymbolicValue address) => address switch
-    {
-        StackAddress(var offset) => state.StackKnown && state.Stack.TryGetValue(offset, out var value) ? value : SymbolicValue.Unknown,
-        ImageAddress(var rva) when image.ImportSlots.TryGetValue(rva, out var imported) => new ImportedFunction(imported),
-        ImageAddress(var rva) when image.GuardPointers.TryGetValue(rva, out var role) => new GuardFunction(role),
-        ImageAddress(var rva) when state.Globals.TryGetValue(rva, out var written) => written,
-        ImageAddress(var rva) => image.ReadPointer(rva) is { } pointer ? Constant(pointer) : SymbolicValue.Unknown,
-        OffsetAddress(HeapObject(var id), var offset) when state.Heap.TryGetValue((id, offset), out var field) => field,
-        OffsetAddress(var baseValue, var offset) => new LoadedValue(baseValue, offset),
-        _ => SymbolicValue.Unknown,
-    };
+/// <summary>The x86/x64 registers of a state, by Iced's full register (EAX and AX are RAX).</summary>
+internal static class X86Registers
+{
+    public static SymbolicValue Get(this MachineState state, Register register) => state.GetRegister((int)register.GetFullRegister());
 
-    private void Store(MachineState state, SymbolicValue address, SymbolicValue value, uint rva)
-    {
-        switch (address)
-        {
-            case StackAddress(var offset) when state.StackKnown:
-                state.Stack[offset] = value;
-                break;
-            case OffsetAddress(HeapObject(var id), var offset):
-                state.Heap[(id, offset)] = value;
-                break;
-            case ImageAddress(var global):
-                state.Globals[global] = value;
-                break;
-            case OffsetAddress:
-                observer.OnStore(rva, address, value, state);
-                break;
-        }
-    }
+    public static void Set(this MachineState state, Register register, SymbolicValue value) => state.SetRegister((int)register.GetFullRegister(), value);
+
+    public static long StackPointer(this MachineState state, Register stackRegister) => state.StackPointerIn((int)stackRegister.GetFullRegister());
 }

@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using Gee.External.Capstone;
+using Gee.External.Capstone.Arm64;
+
+namespace IisModuleValidator.FrontEnds.Binary.Recovery;
+
+/// <summary>What an ARM64 instruction does to the flow of control.</summary>
+internal enum Arm64Flow
+{
+    Next,
+    Return,
+    Stop,
+    Branch,
+    ConditionalBranch,
+    Call,
+    IndirectCall,
+    IndirectBranch,
+}
+
+/// <summary>
+/// One operand of a decoded ARM64 instruction, its registers numbered as <see cref="Arm64Registers"/> says.
+/// <paramref name="Size"/> is the register's width in bytes (4 for w0, 8 for x0, 16 for q0).
+/// </summary>
+internal readonly record struct DecodedOperand(
+    Arm64OperandType Type,
+    int Register,
+    int Size,
+    long Immediate,
+    Arm64ShiftOperation Shift,
+    int ShiftValue,
+    int MemoryBase,
+    int MemoryIndex,
+    long Displacement);
+
+/// <summary>A decoded ARM64 instruction: what the interpreter reads of Capstone's decoding, copied out of it.</summary>
+internal sealed record Arm64Op(uint Rva, Arm64InstructionId Id, Arm64Flow Flow, bool WriteBack, IReadOnlyList<DecodedOperand> Operands, IReadOnlyList<int> Written)
+{
+    public uint NextRva => Rva + 4;
+
+    /// <summary>The branch or call target of a direct branch (its last immediate operand).</summary>
+    public ulong Target => (ulong)Operands.Last(operand => operand.Type == Arm64OperandType.Immediate).Immediate;
+}
+
+/// <summary>
+/// The ARM64 registers the interpreter keeps apart: x0–x30 (w0–w30 are their low halves), sp, the zero register, and
+/// the 32 vector registers (q, d, s and v name the same one).
+/// </summary>
+internal static class Arm64Registers
+{
+    public const int StackPointer = 31;
+    public const int Zero = 32;
+    public const int LinkRegister = 30;
+    public const int FirstVector = 64;
+    public const int Other = 200;
+
+    private static readonly Dictionary<Arm64RegisterId, (int Number, int Size)> Numbers = Enum.GetValues<Arm64RegisterId>()
+        .Distinct()
+        .ToDictionary(id => id, id => Parse(Enum.GetName(id) ?? ""));
+
+    public static (int Number, int Size) Of(Arm64RegisterId id) => Numbers.GetValueOrDefault(id, (Other, 0));
+
+    private static (int Number, int Size) Parse(string name)
+    {
+        var register = name.StartsWith("ARM64_REG_", StringComparison.Ordinal) ? name["ARM64_REG_".Length..] : "";
+        switch (register)
+        {
+            case "SP": return (StackPointer, 8);
+            case "WSP": return (StackPointer, 4);
+            case "XZR": return (Zero, 8);
+            case "WZR": return (Zero, 4);
+            case "FP": return (29, 8);
+            case "LR": return (LinkRegister, 8);
+            case "IP0": return (16, 8);
+            case "IP1": return (17, 8);
+        }
+        if (register.Length < 2 || !int.TryParse(register[1..], out var number))
+        {
+            return (Other, 0);
+        }
+        return register[0] switch
+        {
+            'X' when number <= 30 => (number, 8),
+            'W' when number <= 30 => (number, 4),
+            'Q' or 'V' when number <= 31 => (FirstVector + number, 16),
+            'D' when number <= 31 => (FirstVector + number, 8),
+            'S' when number <= 31 => (FirstVector + number, 4),
+            _ => (Other, 0),
+        };
+    }
+}
+
+/// <summary>
+/// An image's ARM64 code, decoded once per instruction with Capstone (Gee.External.Capstone) and kept for every
+/// interpreter that reads the image. When the native disassembler cannot be loaded, <see cref="LoadError"/> says why.
+/// </summary>
+internal sealed class Arm64Code
+{
+    private static readonly ConditionalWeakTable<PeImage, Arm64Code> Images = [];
+
+    private readonly PeImage _image;
+    private readonly CapstoneArm64Disassembler? _disassembler;
+    private readonly Dictionary<uint, Arm64Op?> _decoded = [];
+
+    private Arm64Code(PeImage image)
+    {
+        _image = image;
+        try
+        {
+            _disassembler = CapstoneDisassembler.CreateArm64Disassembler(Arm64DisassembleMode.Arm);
+            _disassembler.EnableInstructionDetails = true;
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
+        {
+            LoadError = $"the Capstone disassembler did not load ({error.GetBaseException().Message})";
+        }
+    }
+
+    public static Arm64Code Of(PeImage image) => Images.GetValue(image, key => new Arm64Code(key));
+
+    public string? LoadError { get; }
+
+    public Arm64Op? Decode(uint rva)
+    {
+        lock (_decoded)
+        {
+            if (_decoded.TryGetValue(rva, out var known))
+            {
+                return known;
+            }
+            var decoded = _disassembler is null || (rva & 3) != 0 || !_image.IsExecutable(rva) ? null : DecodeNew(rva);
+            _decoded[rva] = decoded;
+            return decoded;
+        }
+    }
+
+    private Arm64Op? DecodeNew(uint rva)
+    {
+        var bytes = _image.CodeAt(rva, 4);
+        if (bytes.Length < 4)
+        {
+            return null;
+        }
+        var instructions = _disassembler!.Disassemble(bytes, (long)(_image.ImageBase + rva), 1);
+        if (instructions.Length == 0 || !instructions[0].HasDetails)
+        {
+            return null;
+        }
+        var instruction = instructions[0];
+        var details = instruction.Details;
+        var operands = details.Operands.Select(Operand).ToList();
+        var written = details.AllWrittenRegisters.Select(register => Arm64Registers.Of(register.Id).Number).Distinct().ToList();
+        return new Arm64Op(rva, instruction.Id, FlowOf(instruction.Id, details.ConditionCode), details.WriteBack, operands, written);
+    }
+
+    private static DecodedOperand Operand(Arm64Operand operand)
+    {
+        var (register, size) = operand.Type == Arm64OperandType.Register && operand.Register is { } named ? Arm64Registers.Of(named.Id) : (Arm64Registers.Other, 0);
+        long immediate = operand.Type is Arm64OperandType.Immediate or Arm64OperandType.CImmediate ? operand.Immediate : 0;
+        var (memoryBase, memoryIndex, displacement) = operand.Type == Arm64OperandType.Memory
+            ? (operand.Memory.Base is { } b ? Arm64Registers.Of(b.Id).Number : Arm64Registers.Zero,
+               operand.Memory.Index is { } i ? Arm64Registers.Of(i.Id).Number : Arm64Registers.Zero,
+               (long)operand.Memory.Displacement)
+            : (Arm64Registers.Zero, Arm64Registers.Zero, 0L);
+        return new DecodedOperand(operand.Type, register, size, immediate, operand.ShiftOperation, operand.ShiftOperation == Arm64ShiftOperation.Invalid ? 0 : (int)operand.ShiftValue, memoryBase, memoryIndex, displacement);
+    }
+
+    private static Arm64Flow FlowOf(Arm64InstructionId id, Arm64ConditionCode condition) => id switch
+    {
+        Arm64InstructionId.ARM64_INS_RET => Arm64Flow.Return,
+        Arm64InstructionId.ARM64_INS_BRK or Arm64InstructionId.ARM64_INS_HLT => Arm64Flow.Stop,
+        Arm64InstructionId.ARM64_INS_B when condition is Arm64ConditionCode.Invalid or Arm64ConditionCode.ARM64_CC_AL => Arm64Flow.Branch,
+        Arm64InstructionId.ARM64_INS_B or Arm64InstructionId.ARM64_INS_CBZ or Arm64InstructionId.ARM64_INS_CBNZ
+            or Arm64InstructionId.ARM64_INS_TBZ or Arm64InstructionId.ARM64_INS_TBNZ => Arm64Flow.ConditionalBranch,
+        Arm64InstructionId.ARM64_INS_BL => Arm64Flow.Call,
+        Arm64InstructionId.ARM64_INS_BLR => Arm64Flow.IndirectCall,
+        Arm64InstructionId.ARM64_INS_BR => Arm64Flow.IndirectBranch,
+        _ => Arm64Flow.Next,
+    };
+}
