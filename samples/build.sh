@@ -16,7 +16,8 @@
 #     --only "NAME ..."  build only these samples
 #     --arch "ARCH ..."  build only these architectures (x64 x86 arm64, the default)
 #
-# Needs: clang-19 lld-19 llvm-19 (Debian) and the .NET SDK (to restore the Windows SDK package).
+# Needs: clang-19 lld-19 llvm-19, and lld-22 for the ARM64EC and ARM64X images (Debian), and the .NET SDK (to restore
+# the Windows SDK package).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -100,7 +101,11 @@ build_sample() {
     x64) target=x86_64-pc-windows-msvc; machine=X64 ;;
     x86) target=i686-pc-windows-msvc; machine=X86 ;;
     arm64) target=aarch64-pc-windows-msvc; machine=ARM64 ;;
+    arm64ec) target=arm64ec-pc-windows-msvc; machine=ARM64EC ;;
   esac
+  # lld-link 19 cannot link ARM64EC images; 22 can.
+  local linker=lld-link-19
+  [ "$arch" = arm64ec ] && linker=lld-link-22
   local objdir="$work/$arch/$name"
   mkdir -p "$objdir" "$out/$arch"
   local objects=()
@@ -108,6 +113,7 @@ build_sample() {
   [ "$rtti" = /GR ] && sources+=("$here/cpp/common/rtti_type_info.cpp")
   [ -n "$guard" ] && sources+=("$here/cpp/common/guard_cf_support.c")
   [ -n "$debug_shapes" ] && sources+=("$here/cpp/common/msvc_debug_support.c")
+  [ "$arch" = arm64ec ] && sources+=("$here/cpp/common/arm64ec_support.c")
   local pch="$work/pch/$arch/iis_module.pch"
   if [ ! -f "$pch" ]; then
     # windows.h and httpserv.h are most of each compile: precompiled once per architecture and variant, and used by
@@ -142,7 +148,7 @@ build_sample() {
   # The linker map is the ground truth the binary recovery is tested against (vtables, base defaults).
   [ -n "$maps" ] && mkdir -p "$maps/$arch" && link+=("/MAP:$maps/$arch/$name.map")
   # Objects are named relative to objdir: lld-link, like link.exe, would read "/work/..." as an option.
-  (cd "$objdir" && lld-link-19 "${link[@]}" "$@" "${objects[@]}")
+  (cd "$objdir" && "$linker" "${link[@]}" "$@" "${objects[@]}")
 }
 
 # g++-mingw-w64 sees the SDK's httpserv.h (and the ahadmin.h it includes) beside its own Windows headers.
@@ -220,6 +226,38 @@ done
 for build in "${builds[@]}"; do
   wait "$build"
 done
+
+# link_arm64x NAME: one ARM64X image of a sample, its native half from the ARM64 objects (with the load configuration
+# that marks it hybrid) and its ARM64EC half from the arm64ec objects, each exporting RegisterModule.
+link_arm64x() {
+  local name="$1" objdir="$work/arm64x/$1"
+  mkdir -p "$objdir" "$out/arm64x"
+  clang-cl-19 --target=aarch64-pc-windows-msvc "${compile_flags[@]}" "/Fo$objdir/arm64ec_support.obj" -- "$here/cpp/common/arm64ec_support.c"
+  local definition="$here/cpp/$name/$name.def"
+  local link=(/nologo /Brepro /NODEFAULTLIB /MACHINE:ARM64X "/LIBPATH:$work/lib/arm64x" kernel32.lib /DLL /NOENTRY
+    "/DEF:$definition" "/DEFARM64NATIVE:$definition" "/OUT:$out/arm64x/$name.dll")
+  [ -n "$maps" ] && mkdir -p "$maps/arm64x" && link+=("/MAP:$maps/arm64x/$name.map")
+  local native=() ec=()
+  for object in "$work/arm64/$name"/*.obj; do native+=("../../arm64/$name/$(basename "$object")"); done
+  for object in "$work/arm64ec/$name"/*.obj; do ec+=("../../arm64ec/$name/$(basename "$object")"); done
+  # lld-link 22 warns that the stand-in metadata is not the CRT's __chpe_metadata: expected here.
+  (cd "$objdir" && lld-link-22 "${link[@]}" "${native[@]}" arm64ec_support.obj "${ec[@]}" 2>&1 | grep -v "'__chpe_metadata' is missing" >&2 || true)
+  [ -f "$out/arm64x/$name.dll" ]
+}
+
+# Hybrid images (ARM64EC, ARM64X) of two samples, in the committed build only: they get an architecture verdict, and the
+# ARM64X ones their native code recovered.
+if [ "$optimisation$rtti$guard$debug_shapes$mingw" = "/O2/GR-" ] && [[ " $architectures " == *" arm64 "* ]]; then
+  command -v lld-link-22 >/dev/null || { echo "build.sh: lld-link-22 not found; install lld-22 (it links ARM64EC and ARM64X images)" >&2; exit 2; }
+  mkdir -p "$work/lib/arm64ec" "$work/lib/arm64x"
+  llvm-dlltool-19 -m arm64ec -d "$work/lib/arm64/kernel32.def" -l "$work/lib/arm64ec/kernel32.lib"
+  llvm-dlltool-19 -m arm64ec -d "$work/lib/arm64/kernel32.def" -N "$work/lib/arm64/kernel32.def" -l "$work/lib/arm64x/kernel32.lib"
+  for name in request-module missing-handler; do
+    build_sample "$name" arm64ec /DLL /NOENTRY "/OUT:$out/arm64ec/$name.dll"
+    [ -z "$only" ] || [[ "$only" == *" $name "* ]] || continue
+    link_arm64x "$name"
+  done
+fi
 
 # lld-link writes import libraries (.lib/.exp) beside DLLs that export; they are not samples.
 find "$out" \( -name '*.lib' -o -name '*.exp' \) -delete

@@ -100,10 +100,11 @@ public sealed class SampleBuildTests(SampleBuildFixture build) : IClassFixture<S
             var (toolchain, error) = FrontEnds.Cpp.Toolchain.CppToolchain.Discover();
             Assert.True(toolchain is not null, error);
             var configurations = FrontEnds.Cpp.Projects.VcxprojProject.LoadConfigurations(project);
-            foreach (var arch in new[] { "x64", "x86", "arm64" })
+            foreach (var arch in new[] { "x64", "x86", "arm64", "arm64x" })
             {
                 // The DLL of an architecture is compared with the Release configuration of its platform; the samples'
-                // projects have no ARM64 platform, and an ARM64 build sees the sources as x64 does (_WIN64, the same sizes).
+                // projects have no ARM64 platform, and an ARM64 build (ARM64X: its native half) sees the sources as x64
+                // does (_WIN64, the same sizes).
                 var configuration = configurations.FirstOrDefault(c => c.Configuration == (arch == "x86" ? "Release|Win32" : "Release|x64")) ?? configurations[0];
                 var source = SourceRegistrations.GetOrAdd((project, configuration.Configuration ?? ""),
                     _ => new FrontEnds.Cpp.CppFrontEnd(toolchain).Analyze(configuration).Model.Registrations);

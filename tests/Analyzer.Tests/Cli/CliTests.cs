@@ -12,7 +12,8 @@ public sealed class CliTests
     [Fact]
     public void Correct_modules_exit_0_with_no_output()
     {
-        var (exit, output, error) = Run("check", "--base-dir", Base, "samples/bin/*/request-module.dll", "samples/bin/*/global-module.dll");
+        var (exit, output, error) = Run("check", "--base-dir", Base, "samples/bin/x*/request-module.dll", "samples/bin/x*/global-module.dll",
+            "samples/bin/arm64/request-module.dll", "samples/bin/arm64/global-module.dll");
         Assert.Equal(0, exit);
         Assert.Equal("", output);
         Assert.Contains("6 file(s) analyzed, 0 with findings; 0 error(s)", error);

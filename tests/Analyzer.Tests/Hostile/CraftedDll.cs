@@ -23,6 +23,49 @@ internal static class CraftedDll
         return dll;
     }
 
+    /// <summary>The same for ARM64: llvm-mc-19 assembles ARM64 code, lld-link-19 links it with /MACHINE:ARM64.</summary>
+    public static string BuildArm64(string folder, string name, string assembly)
+    {
+        var source = Path.Combine(folder, name + ".s");
+        File.WriteAllText(source, ".text\n.globl RegisterModule\n.p2align 2\n" + assembly);
+        var obj = Path.Combine(folder, name + ".obj");
+        var dll = Path.Combine(folder, name + ".dll");
+        Run("llvm-mc-19", "-triple=aarch64-pc-windows-msvc", "-filetype=obj", "-o", obj, source);
+        Run("lld-link-19", "/nologo", "/DLL", "/NOENTRY", "/NODEFAULTLIB", "/MACHINE:ARM64", "/EXPORT:RegisterModule", $"/OUT:{dll}", obj);
+        File.Delete(Path.ChangeExtension(dll, ".lib"));
+        File.Delete(obj);
+        File.Delete(source);
+        return dll;
+    }
+
+    /// <summary><see cref="ConstructorChain"/> in ARM64 code: 'this' in x0, calls by bl, the loop by b.</summary>
+    public static string ConstructorChainArm64(int calls, int innerCalls, int loopLength) => $$"""
+        RegisterModule:
+        .rept {{calls}}
+            bl Allocate
+            bl OuterConstructor
+        .endr
+            mov w0, wzr
+            ret
+        Allocate:
+            ret
+        OuterConstructor:
+        .rept {{innerCalls}}
+            bl Allocate
+            bl InnerConstructor
+        .endr
+            ret
+        InnerConstructor:
+            adrp x8, InnerConstructor
+            add x8, x8, :lo12:InnerConstructor
+            str x8, [x0]
+        Loop:
+        .rept {{loopLength}}
+            add x1, x1, #1
+        .endr
+            b Loop
+        """;
+
     /// <summary>
     /// RegisterModule makes <paramref name="calls"/> calls to a constructor on a new object; that constructor makes
     /// <paramref name="innerCalls"/> calls to a second one on new objects; the second runs <paramref name="loopLength"/>

@@ -25,6 +25,20 @@ public sealed class HostileBinaryTests
     }
 
     [Fact]
+    public void Nested_constructor_loops_in_arm64_code_spend_the_same_budget()
+    {
+        using var temp = new TempDirectory();
+        var crafted = CraftedDll.BuildArm64(temp.Path, "ctor-chain-arm64", CraftedDll.ConstructorChainArm64(10000, 9000, 2500));
+        var sample = TestPaths.Sample("arm64/missing-handler.dll");
+
+        var report = new ModuleValidator().Run([crafted, sample], temp.Path);
+
+        Assert.Contains(report.Notifications, note => note.FilePath == crafted && note.RuleId == "IISM9009" && note.Message.Contains("recovery budget was exceeded"));
+        Assert.DoesNotContain(report.Findings, finding => finding.Location.FilePath == crafted && finding.RuleId.StartsWith("IISM2", StringComparison.Ordinal));
+        Assert.Equal(2, report.Findings.Count(finding => finding.RuleId == "IISM2001" && finding.Location.FilePath == sample));
+    }
+
+    [Fact]
     public void Only_priority_calls_recovered_is_a_note()
     {
         using var temp = new TempDirectory();

@@ -36,7 +36,7 @@ public static class PeImageReader
         var imports = ImportDirectoryReader.Read(image, headers, out var addressTable);
         var coff = headers.CoffHeader;
         var facts = new ImageFacts(
-            MachineNames.Of(coff.Machine),
+            MachineNames.Of(coff.Machine, HybridMetadata.Present(image, headers)),
             (ushort)coff.Machine,
             IsDll: (coff.Characteristics & Characteristics.Dll) != 0,
             IsManaged: headers.CorHeader is not null,

@@ -21,11 +21,15 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         var empty = ModuleModel.FromImage(path, facts);
         if (entry is null || !facts.IsDll || facts.IsManaged || !CodeInterpreter.Handles(facts.Machine))
         {
-            return new Result(empty, CodeInterpreter.Handles(facts.Machine) || entry is null ? [] : [$"code of {facts.Machine} binaries is not recovered (x86, x64 and arm64 are)"]);
+            return new Result(empty, CodeInterpreter.Handles(facts.Machine) || entry is null ? [] : [NotRecovered(facts.Machine)]);
         }
-        if (facts.Machine == "arm64" && Arm64Code.Of(image).LoadError is { } loadError)
+        if (CodeInterpreter.IsArm64(facts.Machine) && Arm64Code.Of(image).LoadError is { } loadError)
         {
-            return new Result(empty, [$"the code of this arm64 binary was not recovered: {loadError}"]);
+            return new Result(empty, [$"the code of this {facts.Machine} binary was not recovered: {loadError}"]);
+        }
+        if (facts.Machine == "arm64x")
+        {
+            notes.Add("the ARM64EC half of this ARM64X image, the code x64 worker processes on ARM64 Windows run (its native ARM64 code, which arm64 worker processes run, was recovered and checked)");
         }
 
         var observer = new RegisterModuleObserver(image, new ParameterValue(1), depth: 0);
@@ -83,6 +87,10 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         };
         return new Result(model, notes);
     }
+
+    private static string NotRecovered(string machine) => machine == "arm64ec"
+        ? "the code of this ARM64EC binary: ARM64 code under x64's calling conventions, entered through the emulator's thunks, which neither the x86/x64 nor the ARM64 recovery follows"
+        : $"code of {machine} binaries is not recovered (x86, x64, arm64 and the native part of arm64x are)";
 
     private static string SlotName(int slot) => IisContract.IHttpModuleRegistrationInfo2.Slots[slot].Name;
 

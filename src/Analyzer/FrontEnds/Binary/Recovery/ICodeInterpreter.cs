@@ -19,9 +19,12 @@ internal interface ICodeInterpreter
 /// <summary>The interpreter for an image's architecture.</summary>
 internal static class CodeInterpreter
 {
-    public static bool Handles(string machine) => machine is "x86" or "x64" or "arm64";
+    /// <summary>x86, x64 and ARM64 code; of an ARM64X image its native ARM64 code (an ARM64EC image's is neither).</summary>
+    public static bool Handles(string machine) => machine is "x86" or "x64" or "arm64" or "arm64x";
 
-    public static ICodeInterpreter For(PeImage image, ICodeObserver observer, int constructorDepth = 0) => image.Facts.Machine == "arm64"
+    public static bool IsArm64(string machine) => machine is "arm64" or "arm64x";
+
+    public static ICodeInterpreter For(PeImage image, ICodeObserver observer, int constructorDepth = 0) => IsArm64(image.Facts.Machine)
         ? new Arm64Interpreter(image, observer, constructorDepth)
         : new X86Interpreter(image, observer, constructorDepth);
 }
