@@ -2,8 +2,8 @@ namespace IisModuleValidator.Model;
 
 /// <summary>
 /// One replacement in a source file: the text from (StartLine, StartColumn) up to (EndLine, EndColumn) becomes
-/// <paramref name="Text"/>. Lines and columns are 1-based and count as the C++ front end's locations do (bytes of the
-/// UTF-8 text clang parsed); an insertion has an empty region. <paramref name="Expected"/> is what the region holds when
+/// <paramref name="Text"/>. Lines and columns are 1-based; columns count UTF-16 code units of the line, as every location
+/// does (SARIF's utf16CodeUnits); an insertion has an empty region. <paramref name="Expected"/> is what the region holds when
 /// the fix was made: a file that changed since is left alone.
 /// </summary>
 public sealed record TextEdit(string FilePath, int StartLine, int StartColumn, int EndLine, int EndColumn, string Text, string Expected)

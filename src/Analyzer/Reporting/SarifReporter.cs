@@ -111,13 +111,20 @@ public sealed class SarifReporter(RuleCatalog catalog, IReadOnlyList<string> ena
                 json.WriteStartObject();
                 json.WritePropertyName("location");
                 ArtifactLocation(input.FullPath, withIndex: false);
-                json.WriteNumber("length", input.Length);
+                // A folder named as an input (loose C++ sources) has no bytes of its own: no length, no hash.
+                if (input.Sha256 is not null)
+                {
+                    json.WriteNumber("length", input.Length);
+                }
                 json.WriteStartArray("roles");
                 json.WriteStringValue("analysisTarget");
                 json.WriteEndArray();
-                json.WriteStartObject("hashes");
-                json.WriteString("sha-256", input.Sha256);
-                json.WriteEndObject();
+                if (input.Sha256 is { } hash)
+                {
+                    json.WriteStartObject("hashes");
+                    json.WriteString("sha-256", hash);
+                    json.WriteEndObject();
+                }
                 if (input.Model is { Evidence: EvidenceSource.Binary, Image: not null } model)
                 {
                     Recovery(model);

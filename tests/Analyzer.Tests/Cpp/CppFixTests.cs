@@ -144,6 +144,48 @@ public sealed class CppFixTests
     }
 
     [Fact]
+    public void Columns_count_utf16_code_units_and_a_fix_after_non_ascii_text_lands_where_it_should()
+    {
+        using var temp = new TempDirectory();
+        var common = Path.Combine(TestPaths.Samples, "cpp", "common", "iis_module.h").Replace('\\', '/');
+        const string registration = "    /* Größe, 𝄞 */ return pModuleInfo->SetRequestNotifications(new CFactory(), RQ_SEND_RESPONSE, RQ_SEND_RESPONSE);";
+        var source = temp.File("module/m.cpp", System.Text.Encoding.UTF8.GetBytes($$"""
+            #include "{{common}}"
+
+            class CModule : public CHttpModule
+            {
+            public:
+                REQUEST_NOTIFICATION_STATUS OnSendResponse(IHttpContext*, ISendResponseProvider*) override { return RQ_NOTIFICATION_CONTINUE; }
+            };
+
+            class CFactory final : public IHttpModuleFactory
+            {
+            public:
+                HRESULT GetHttpModule(CHttpModule** ppModule, IModuleAllocator*) override { *ppModule = new CModule(); return S_OK; }
+                void Terminate() override { delete this; }
+            };
+
+            extern "C" __declspec(dllexport) HRESULT WINAPI RegisterModule(DWORD, IHttpModuleRegistrationInfo* pModuleInfo, IHttpServer*)
+            {
+            {{registration}}
+            }
+            """));
+        var folder = Path.GetDirectoryName(source)!;
+
+        // 'ö' and 'ß' are two UTF-8 bytes and one UTF-16 unit each, the G clef four bytes and two units: the column is
+        // the UTF-16 one, where an editor, Visual Studio and SARIF (utf16CodeUnits) put the call.
+        var column = registration.IndexOf("pModuleInfo", StringComparison.Ordinal) + 1;
+        Assert.Contains($"m.cpp(18,{column}): error IISM2004", CliRun.Run("check", "--no-cache", folder).Output);
+        var sarif = CliRun.Run("check", "--no-cache", "--format", "sarif", folder).Output;
+        var deleted = JsonNode.Parse(sarif)!["runs"]![0]!["results"]![0]!["fixes"]![0]!["artifactChanges"]![0]!["replacements"]![0]!["deletedRegion"]!;
+        Assert.Equal(registration.LastIndexOf("RQ_SEND_RESPONSE", StringComparison.Ordinal) + 1, (int)deleted["startColumn"]!);
+
+        CliRun.Run("check", "--no-cache", "--fix", folder);
+        Assert.Contains(registration.Replace("RQ_SEND_RESPONSE);", "0);"), File.ReadAllText(source));
+        Assert.Equal("", CliRun.Run("check", "--no-cache", folder).Output);
+    }
+
+    [Fact]
     public void A_handler_another_configuration_compiles_is_not_added_again()
     {
         // win32-only-bug: OnEndRequest is written under #ifdef _WIN64; its Win32 IISM2001 is real, but adding OnEndRequest

@@ -43,10 +43,10 @@ public sealed class FixApplierTests
     public void Edits_apply_once_where_the_file_still_holds_what_they_were_made_from_and_keep_its_encoding()
     {
         using var temp = new TempDirectory();
-        // UTF-16 with a BOM and CRLF, and a non-ASCII character before the edit on its line (columns count UTF-8 bytes).
+        // UTF-16 with a BOM and CRLF, and a non-ASCII character before the edit on its line (columns count UTF-16 units).
         const string text = "// é\r\nx = Set(f, RQ_BEGIN_REQUEST, RQ_SEND_RESPONSE);\r\n";
         var path = temp.File("m.cpp", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text.Replace("x =", "é ="))]);
-        var start = Encoding.UTF8.GetByteCount("é = Set(f, RQ_BEGIN_REQUEST, ") + 1;
+        var start = "é = Set(f, RQ_BEGIN_REQUEST, ".Length + 1;
         var edit = new TextEdit(path, 2, start, 2, start + "RQ_SEND_RESPONSE".Length, "0", "RQ_SEND_RESPONSE");
         // The same edit on two findings (one mask, two bits) counts once; a choice is not applied.
         var insertion = new TextEdit(path, 1, 1, 1, 1, "// chosen\r\n", "");

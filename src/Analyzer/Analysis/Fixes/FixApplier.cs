@@ -118,28 +118,16 @@ public static class FixApplier
         return starts;
     }
 
-    /// <summary>The index in the text of a line and a column counted in UTF-8 bytes, as clang counts them.</summary>
+    /// <summary>The index in the text of a line and a column counted in UTF-16 code units; null past the line's end.</summary>
     private static int? Offset(string text, List<int> lineStarts, int line, int column)
     {
         if (line < 1 || line > lineStarts.Count || column < 1)
         {
             return null;
         }
-        var index = lineStarts[line - 1];
-        for (var bytes = 0; bytes < column - 1; index++)
-        {
-            if (index >= text.Length || text[index] == '\n')
-            {
-                return null;
-            }
-            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-            {
-                bytes += 4;
-                index++;
-                continue;
-            }
-            bytes += Encoding.UTF8.GetByteCount(text.AsSpan(index, 1));
-        }
-        return index;
+        var lineStart = lineStarts[line - 1];
+        var lineEnd = text.IndexOf('\n', lineStart) is var newline and >= 0 ? newline : text.Length;
+        var index = lineStart + column - 1;
+        return index <= lineEnd ? index : null;
     }
 }

@@ -4,10 +4,30 @@ using IisModuleValidator.FrontEnds.Cpp.Clang;
 
 namespace IisModuleValidator.FrontEnds.Cpp;
 
-/// <summary>The text of source files by byte offset, as clang reports extents.</summary>
+/// <summary>
+/// The text of source files by byte offset, as clang reports extents. Clang's columns count bytes of the UTF-8 text it
+/// parsed; every column this class gives out counts UTF-16 code units of the line, as editors, SARIF
+/// (columnKind utf16CodeUnits), Visual Studio's error list and GitHub do.
+/// </summary>
 internal sealed class SourceText
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+
+    /// <summary>The 1-based column of a clang location in UTF-16 code units (clang's byte column where the text is not known).</summary>
+    public int Column(ClangLocation at)
+    {
+        if (at.File.Length == 0)
+        {
+            return at.Column;
+        }
+        var bytes = _files.GetOrAdd(at.File, Utf8AsClangSawIt);
+        if (at.Offset > bytes.Length || at.Column - 1 > at.Offset)
+        {
+            return at.Column;
+        }
+        var lineStart = at.Offset - (at.Column - 1);
+        return Encoding.UTF8.GetCharCount(bytes, lineStart, at.Column - 1) + 1;
+    }
 
     public string Of(Cursor cursor)
     {
@@ -30,7 +50,7 @@ internal sealed class SourceText
         }
         var bytes = _files.GetOrAdd(start.File, Utf8AsClangSawIt);
         return end.Offset <= bytes.Length
-            ? new Model.SourceSpan(start.File, start.Line, start.Column, end.Line, end.Column, Encoding.UTF8.GetString(bytes, start.Offset, end.Offset - start.Offset))
+            ? new Model.SourceSpan(start.File, start.Line, Column(start), end.Line, Column(end), Encoding.UTF8.GetString(bytes, start.Offset, end.Offset - start.Offset))
             : null;
     }
 
@@ -136,7 +156,8 @@ internal sealed class SourceText
         {
             return null; // parameters over several lines: a one-line region only
         }
-        return new Model.SourceSpan(at.File, at.Line, at.Column, at.Line, at.Column + (stop - at.Offset), written);
+        var column = Column(at);
+        return new Model.SourceSpan(at.File, at.Line, column, at.Line, column + written.Length, written);
     }
 
     private static string LeadingSpace(string line) => line[..(line.Length - line.TrimStart(' ', '\t').Length)];

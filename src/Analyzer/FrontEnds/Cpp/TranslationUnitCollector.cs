@@ -317,10 +317,10 @@ internal sealed partial class TranslationUnitCollector(CppFacts facts, SourceTex
 
     public static string Normalize(string type) => type.Replace(" ", "").Replace("struct", "").Replace("class", "");
 
-    private static SourceLocation Locate(Cursor cursor)
+    private SourceLocation Locate(Cursor cursor)
     {
         var location = cursor.Location;
-        return SourceLocation.InSource(location.File, location.Line, location.Column, cursor.Spelling,
+        return SourceLocation.InSource(location.File, location.Line, text.Column(location), cursor.Spelling,
             cursor.Kind is CursorKind.ClassDecl or CursorKind.StructDecl or CursorKind.ClassTemplate ? SymbolKinds.Type : SymbolKinds.Function);
     }
 }

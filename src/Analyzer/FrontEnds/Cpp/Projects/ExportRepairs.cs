@@ -55,7 +55,7 @@ internal static class ExportRepairs
         {
             return new TextEdit(path, index + 2, 1, index + 2, 1, text, "");
         }
-        var column = Encoding.UTF8.GetByteCount(lines[index]) + 1;
+        var column = lines[index].Length + 1;
         return new TextEdit(path, index + 1, column, index + 1, column, newLine + text.TrimEnd('\r', '\n'), "");
     }
 
