@@ -31,6 +31,81 @@ public sealed class ProjectEvaluationTests
         Assert.Equal(Describe(read), Describe(evaluated));
     }
 
+    /// <summary>
+    /// A Visual Studio's Visual C++ targets as they sit in an installation (MSBuild\Microsoft\VC\v170): its props add a
+    /// define, as the real ones add _WINDLL or UNICODE, and call a property function that reads the environment, as the
+    /// real ones read the registry. <paramref name="broken"/>: Microsoft.Cpp.props calls a function that does not exist, which
+    /// fails the evaluation (an import that is not XML would only be ignored).
+    /// </summary>
+    private static string VisualStudioTargets(TempDirectory temp, bool broken = false)
+    {
+        var folder = Path.Combine(temp.Path, "Microsoft Visual Studio", "2022", "Enterprise", "MSBuild", "Microsoft", "VC", "v170");
+        temp.File(Path.Combine(folder, "Microsoft.Cpp.Default.props"), Encoding.UTF8.GetBytes("""
+            <Project>
+              <PropertyGroup><VisualStudioTargetsSeen>$([System.Environment]::GetEnvironmentVariable('NO_SUCH_VARIABLE'))yes</VisualStudioTargetsSeen></PropertyGroup>
+            </Project>
+            """));
+        temp.File(Path.Combine(folder, "Microsoft.Cpp.props"), Encoding.UTF8.GetBytes(broken ? "<Project><PropertyGroup><X>$([System.String]::NoSuchFunction())</X></PropertyGroup></Project>" : """
+            <Project>
+              <ItemDefinitionGroup>
+                <ClCompile><PreprocessorDefinitions>VISUAL_STUDIO_PROPS_$(VisualStudioTargetsSeen);%(PreprocessorDefinitions)</PreprocessorDefinitions></ClCompile>
+              </ItemDefinitionGroup>
+            </Project>
+            """));
+        temp.File(Path.Combine(folder, "Microsoft.Cpp.targets"), Encoding.UTF8.GetBytes("<Project />"));
+        return folder;
+    }
+
+    [Fact]
+    public void A_visual_studios_visual_cpp_targets_are_evaluated_first_and_trusted_with_their_own_property_functions()
+    {
+        using var temp = new TempDirectory();
+        var targets = VisualStudioTargets(temp);
+
+        var projects = VcxprojProject.LoadConfigurations(Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.vcxproj"), visualCppTargets: targets);
+
+        Assert.All(projects, project => Assert.Equal($"evaluated by MSBuild in a project worker, with Visual Studio's Visual C++ targets ({targets}), missing imports ignored", project.EvaluationNote));
+        Assert.All(projects.SelectMany(project => project.Units), unit => Assert.Contains("VISUAL_STUDIO_PROPS_yes", unit.Defines));
+    }
+
+    [Fact]
+    public void When_a_visual_studios_targets_fail_the_stand_ins_are_used_and_the_note_says_why()
+    {
+        using var temp = new TempDirectory();
+        var targets = VisualStudioTargets(temp, broken: true);
+
+        var projects = VcxprojProject.LoadConfigurations(Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.vcxproj"), visualCppTargets: targets);
+
+        var expected = $"evaluated by MSBuild in a project worker, with the validator's stand-ins for the Visual C++ targets, since evaluating with Visual Studio's ({targets}) failed: MSBuild could not evaluate it (MSB4186 at Microsoft.Cpp.props(";
+        Assert.All(projects, project => Assert.True(project.EvaluationNote?.StartsWith(expected, StringComparison.Ordinal), project.EvaluationNote));
+        Assert.All(projects.SelectMany(project => project.Units), unit => Assert.DoesNotContain(unit.Defines, define => define.StartsWith("VISUAL_STUDIO_PROPS", StringComparison.Ordinal)));
+        Assert.Contains(projects.SelectMany(project => project.Units), unit => unit.Defines.Contains("_WINDLL"));
+    }
+
+    [Fact]
+    public void A_property_sheet_outside_visual_studio_is_held_to_the_refused_functions_with_its_targets_too()
+    {
+        using var temp = new TempDirectory();
+        var targets = VisualStudioTargets(temp);
+        var sample = File.ReadAllText(Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.vcxproj"));
+        // A sheet only MSBuild finds (its path is computed), which reads the environment as Visual Studio's props may.
+        var hostile = sample.Replace("<PropertyGroup Label=\"Globals\">",
+            "<Import Project=\"$([MSBuild]::NormalizePath('$(MSBuildThisFileDirectory)', 'sheet.props'))\" /><PropertyGroup Label=\"Globals\">", StringComparison.Ordinal);
+        Assert.NotEqual(sample, hostile);
+        var project = temp.File("hostile/missing-handler.vcxproj", Encoding.UTF8.GetBytes(hostile));
+        temp.File("hostile/sheet.props", Encoding.UTF8.GetBytes("<Project><PropertyGroup><Home>$([System.Environment]::GetEnvironmentVariable('HOME'))</Home></PropertyGroup></Project>"));
+        foreach (var source in Directory.GetFiles(Path.Combine(TestPaths.Samples, "cpp", "missing-handler"), "*.cpp"))
+        {
+            temp.File(Path.Combine("hostile", Path.GetFileName(source)), File.ReadAllBytes(source));
+        }
+
+        var projects = VcxprojProject.LoadConfigurations(project, visualCppTargets: targets);
+
+        Assert.All(projects, configuration => Assert.StartsWith("read by the validator's own evaluation", configuration.EvaluationNote));
+        Assert.Contains(projects.SelectMany(configuration => configuration.Problems ?? []),
+            problem => problem.Contains("'sheet.props' calls the property function [System.Environment]::GetEnvironmentVariable", StringComparison.Ordinal));
+    }
+
     private static List<string> Describe(IEnumerable<CppProject> projects) =>
         [.. projects.SelectMany(project => project.Units.Select(unit =>
                 $"{project.Configuration} {unit.SourcePath} [{string.Join(";", unit.Defines.Where(define => !VisualStudioDefines.Contains(define)).Order(StringComparer.Ordinal))}] "

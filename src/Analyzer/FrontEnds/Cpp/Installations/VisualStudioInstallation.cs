@@ -50,6 +50,14 @@ public static class VisualStudioInstallation
         }
     }
 
+    /// <summary>
+    /// The Visual C++ MSBuild targets of the newest installation with the C++ tools ($(VCTargetsPath):
+    /// MSBuild\Microsoft\VC\v170 for Visual Studio 2022, v160 for 2019, v150 for 2017), or null.
+    /// </summary>
+    public static string? VisualCppTargets() => Find(VisualCppTools).SelectMany(installation => new[] { "v170", "v160", "v150" }
+            .Select(version => Path.Combine(installation, "MSBuild", "Microsoft", "VC", version)))
+        .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "Microsoft.Cpp.Default.props")));
+
     /// <summary>VC\Tools\Llvm's bin folder for this process's architecture (x64 or ARM64) in one installation.</summary>
     public static string LlvmBin(string installation) =>
         Path.Combine(installation, "VC", "Tools", "Llvm",

@@ -16,13 +16,54 @@ internal static class MsBuildEvaluator
     private const ProjectLoadSettings Settings = ProjectLoadSettings.IgnoreMissingImports | ProjectLoadSettings.IgnoreInvalidImports
                                                  | ProjectLoadSettings.IgnoreEmptyImports | ProjectLoadSettings.DoNotEvaluateElementsWithFalseCondition;
 
-    /// <summary>The evaluation itself, in a project worker once MSBuild is registered.</summary>
+    private static readonly string StandIns = Path.Combine(AppContext.BaseDirectory, "vctargets") + Path.DirectorySeparatorChar;
+
+    /// <summary>
+    /// The evaluation itself, in a project worker once MSBuild is registered: with a Visual Studio's Visual C++ targets
+    /// where the request names them (its property sheets and defaults apply as in Visual Studio), and with the
+    /// validator's stand-ins where it does not or where that evaluation fails. The answer says which (--verbose).
+    /// </summary>
     public static EvaluationAnswer Evaluate(EvaluationRequest request)
     {
         if (ForeignSdk(request.Path) is { } sdk)
         {
             return new EvaluationAnswer(null, $"the project uses the SDK '{Io.BoundedText.Of(sdk)}', which the installed .NET SDK does not ship; `check` restores nothing, so it was read by the validator's own evaluation", Refusal: true);
         }
+        if (request.VisualCppTargets is { } installed)
+        {
+            var real = EvaluateWith(request, Path.TrimEndingDirectorySeparator(installed) + Path.DirectorySeparatorChar);
+            if (real.Configurations is not null)
+            {
+                return real with { Targets = $"Visual Studio's Visual C++ targets ({installed})" };
+            }
+            var fallback = EvaluateWith(request, StandIns);
+            return fallback with { Targets = $"the validator's stand-ins for the Visual C++ targets, since evaluating with Visual Studio's ({installed}) failed: {real.Failure}" };
+        }
+        return EvaluateWith(request, StandIns) with
+        {
+            Targets = "the validator's stand-ins for the Visual C++ targets" + (OperatingSystem.IsWindows() ? " (no Visual Studio with the C++ tools was found)" : ""),
+        };
+    }
+
+    /// <summary>
+    /// The folders whose files evaluation trusts to call any property function: the Visual C++ targets' installation
+    /// (a Visual Studio's MSBuild folder, for MSBuild\Microsoft\VC\vNNN) and MSBuild's own toolset (MSBuildToolsPath is a
+    /// reserved property: no project can move it). The project's own files, its property sheets and imports are held to
+    /// <see cref="EvaluatedText.FirstRefusedFunction"/>.
+    /// </summary>
+    private static IReadOnlyList<string> TrustedFolders(Project project, string targets)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(targets);
+        var vc = Path.GetDirectoryName(folder);
+        var microsoft = vc is null ? null : Path.GetDirectoryName(vc);
+        var msbuild = microsoft is null ? null : Path.GetDirectoryName(microsoft);
+        var installation = Path.GetFileName(vc) == "VC" && Path.GetFileName(microsoft) == "Microsoft" && Path.GetFileName(msbuild) == "MSBuild" ? msbuild! : folder;
+        return [.. new[] { installation, project.GetPropertyValue("MSBuildToolsPath") }
+            .Where(path => path.Length > 0).Select(path => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar)];
+    }
+
+    private static EvaluationAnswer EvaluateWith(EvaluationRequest request, string targets)
+    {
         var directory = Path.GetDirectoryName(request.Path)!;
         var evaluated = new List<Project>();
         var fileSystem = new BoundedMsBuildFileSystem();
@@ -31,9 +72,11 @@ internal static class MsBuildEvaluator
         var context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared, fileSystem);
         try
         {
-            evaluated.AddRange(request.Configurations.Select(configuration => EvaluateConfiguration(request.Path, configuration, request.SolutionDirectory, context)));
+            evaluated.AddRange(request.Configurations.Select(configuration => EvaluateConfiguration(request.Path, configuration, request.SolutionDirectory, targets, context)));
             // A function may sit in an import only evaluation found; what it read is dropped with the whole evaluation.
+            var trusted = TrustedFolders(evaluated[0], targets);
             var files = evaluated[0].Imports.Select(import => (Path: import.ImportedProject.FullPath, Xml: import.ImportedProject.RawXml))
+                .Where(import => !trusted.Any(folder => import.Path.StartsWith(folder, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
                 .Prepend((Path: request.Path, Xml: evaluated[0].Xml.RawXml));
             foreach (var (file, xml) in files)
             {
@@ -102,7 +145,7 @@ internal static class MsBuildEvaluator
             defFile is null ? null : WindowsPath.Resolve(defFile, directory), link?.GetMetadataValue("AdditionalOptions"));
     }
 
-    private static Project EvaluateConfiguration(string path, string configuration, string solutionDirectory, EvaluationContext context)
+    private static Project EvaluateConfiguration(string path, string configuration, string solutionDirectory, string targets, EvaluationContext context)
     {
         var (name, platform) = configuration.Split('|') is [var c, var p] ? (c, p) : (configuration, "x64");
         var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -110,7 +153,7 @@ internal static class MsBuildEvaluator
             ["Configuration"] = name,
             ["Platform"] = platform,
             ["SolutionDir"] = solutionDirectory + Path.DirectorySeparatorChar,
-            ["VCTargetsPath"] = Path.Combine(AppContext.BaseDirectory, "vctargets") + Path.DirectorySeparatorChar,
+            ["VCTargetsPath"] = targets,
             ["DesignTimeBuild"] = "true",
         };
         return Project.FromFile(path, new ProjectOptions

@@ -4,7 +4,9 @@ using IisModuleValidator.Workers;
 namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 
 /// <summary>One project to evaluate with MSBuild, in every configuration given.</summary>
-internal sealed record EvaluationRequest(string Path, IReadOnlyList<string> Configurations, string SolutionDirectory);
+/// <param name="VisualCppTargets">A Visual Studio's Visual C++ targets ($(VCTargetsPath)), tried before the validator's
+/// stand-ins; null where none is installed.</param>
+internal sealed record EvaluationRequest(string Path, IReadOnlyList<string> Configurations, string SolutionDirectory, string? VisualCppTargets = null);
 
 /// <summary>What MSBuild made of one configuration: what it compiles and how it links.</summary>
 /// <param name="ModuleDefinitionFile">Link's ModuleDefinitionFile, resolved against the project's folder.</param>
@@ -14,7 +16,8 @@ internal sealed record EvaluatedConfiguration(string Configuration, IReadOnlyLis
 /// <summary>The configurations, or why there are none.</summary>
 /// <param name="Refusal">Evaluation was refused or stopped for a reason the user should see (an SDK that would be
 /// restored, a property function that reads files): a notification, not only a --verbose note.</param>
-internal sealed record EvaluationAnswer(IReadOnlyList<EvaluatedConfiguration>? Configurations, string? Failure, bool Refusal = false);
+/// <param name="Targets">Which Visual C++ targets the configurations were evaluated with, and why those (--verbose).</param>
+internal sealed record EvaluationAnswer(IReadOnlyList<EvaluatedConfiguration>? Configurations, string? Failure, bool Refusal = false, string? Targets = null);
 
 /// <summary>
 /// What a project worker process runs (`iis-module-validator __project-worker`): MSBuild evaluations, one request a

@@ -7,8 +7,9 @@ namespace IisModuleValidator.FrontEnds.Cpp.Projects;
 /// <summary>
 /// A .vcxproj evaluated by MSBuild itself, one configuration at a time (Configuration, Platform and SolutionDir as
 /// Visual Studio sets them): conditions, property functions, imported property sheets, Directory.Build.props and
-/// ItemDefinitionGroup defaults all apply as in a build. Off Windows the Visual C++ targets are absent: $(VCTargetsPath)
-/// points at our stand-ins, and imports that do not exist are ignored. The evaluation runs in a project worker
+/// ItemDefinitionGroup defaults all apply as in a build. $(VCTargetsPath) is a Visual Studio's where one with the C++ tools
+/// is installed, and our stand-ins where none is (off Windows) or where evaluating with Visual Studio's fails; imports
+/// that do not exist are ignored. The evaluation runs in a project worker
 /// (<see cref="ProjectEvaluationWorker"/>, <see cref="MsBuildEvaluator"/>), bounded by <see cref="Bounds"/>; no
 /// Microsoft.Build code runs in this process.
 /// </summary>
@@ -22,16 +23,21 @@ internal static class VcxprojEvaluation
 
     /// <summary>One project per configuration, in the order given; null when MSBuild cannot evaluate the file (the caller falls
     /// back), with <paramref name="failure"/> saying why and <paramref name="refused"/> whether that is worth a notification.</summary>
+    /// <summary>The newest Visual Studio's Visual C++ targets, looked for once (vswhere); null off Windows.</summary>
+    public static readonly Lazy<string?> InstalledVisualCppTargets = new(Installations.VisualStudioInstallation.VisualCppTargets);
+
     public static IReadOnlyList<CppProject>? Load(string path, IReadOnlyList<string> configurations, string solutionDirectory,
-        Func<string, SourceLocation> anchor, out string? failure, out bool refused)
+        Func<string, SourceLocation> anchor, string? visualCppTargets, out string? failure, out bool refused, out string? targets)
     {
         refused = false;
+        targets = null;
         if (Workers.Value is not { } workers)
         {
             failure = "no project worker can be started beside this process";
             return null;
         }
-        var (line, stopped) = workers.Send(JsonSerializer.Serialize(new EvaluationRequest(Path.GetFullPath(path), configurations, solutionDirectory), ProjectEvaluationWorker.Json), Bounds);
+        var request = new EvaluationRequest(Path.GetFullPath(path), configurations, solutionDirectory, visualCppTargets);
+        var (line, stopped) = workers.Send(JsonSerializer.Serialize(request, ProjectEvaluationWorker.Json), Bounds);
         EvaluationAnswer? answer = null;
         try
         {
@@ -48,6 +54,7 @@ internal static class VcxprojEvaluation
             failure = $"{stopped ?? "the project worker answered nothing"}; the project was read by the validator's own evaluation instead";
             return null;
         }
+        targets = answer.Targets;
         if (answer.Configurations is not { } evaluated)
         {
             refused = answer.Refusal;

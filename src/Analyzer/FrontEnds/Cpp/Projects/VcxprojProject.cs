@@ -26,7 +26,9 @@ public static partial class VcxprojProject
     /// Win32 and x64 can compile different #if branches. The first is the one <see cref="Load"/> returns.
     /// </summary>
     /// <param name="useMsBuild">False to read the project with the validator's own evaluation even where MSBuild is available.</param>
-    public static IReadOnlyList<CppProject> LoadConfigurations(string path, bool useMsBuild = true)
+    /// <param name="visualCppTargets">The Visual C++ targets MSBuild evaluates with first; null for an installed Visual
+    /// Studio's (none off Windows), whose failure falls back to the validator's stand-ins.</param>
+    public static IReadOnlyList<CppProject> LoadConfigurations(string path, bool useMsBuild = true, string? visualCppTargets = null)
     {
         var document = Io.SafeXml.Load(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -69,12 +71,13 @@ public static partial class VcxprojProject
             why = "a property function is refused";
             projectProblems.Add(refusal);
         }
-        else if (VcxprojEvaluation.Load(path, configurations, context.SolutionDirectory, configuration => Anchor(document, path, configuration), out var failure, out var refused) is { } evaluated)
+        else if (VcxprojEvaluation.Load(path, configurations, context.SolutionDirectory, configuration => Anchor(document, path, configuration),
+                     visualCppTargets ?? VcxprojEvaluation.InstalledVisualCppTargets.Value, out var failure, out var refused, out var targets) is { } evaluated)
         {
             return Distinct(evaluated.Select(project => project with
             {
                 MissingImports = [],
-                EvaluationNote = "evaluated by MSBuild in a project worker, with stand-ins for the Visual C++ targets and missing imports ignored",
+                EvaluationNote = $"evaluated by MSBuild in a project worker, with {targets ?? "the validator's stand-ins for the Visual C++ targets"}, missing imports ignored",
             }));
         }
         else
