@@ -187,4 +187,20 @@ public sealed class CliTests
         Assert.Equal(1, strict.Exit);
         Assert.Contains("error IISM9009", strict.Output);
     }
+
+    [Fact]
+    public void Require_recovery_passes_on_every_arm64_sample_and_fails_the_hybrid_code_it_cannot_follow()
+    {
+        // Every ARM64 module is recovered whole: its findings are the defects the samples have, no IISM9009.
+        var arm64 = Run("check", "--base-dir", Base, "--require-recovery", "--format", "msbuild", "samples/bin/arm64");
+        Assert.Contains("error IISM2001", arm64.Output);
+        Assert.DoesNotContain("IISM9009", arm64.Output);
+        Assert.Equal(0, Run("check", "--base-dir", Base, "--require-recovery", "samples/bin/arm64/request-module.dll", "samples/bin/arm64/split-module.dll").Exit);
+
+        // ARM64EC code, and the ARM64EC half of an ARM64X image, are not recovered: proof demanded, proof missing.
+        var hybrid = Run("check", "--base-dir", Base, "--require-recovery", "samples/bin/arm64ec/request-module.dll", "samples/bin/arm64x/request-module.dll");
+        Assert.Equal(1, hybrid.Exit);
+        Assert.Contains("samples/bin/arm64ec/request-module.dll: error IISM9009", hybrid.Output);
+        Assert.Contains("samples/bin/arm64x/request-module.dll: error IISM9009", hybrid.Output);
+    }
 }
