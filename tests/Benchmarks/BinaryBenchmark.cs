@@ -47,7 +47,7 @@ public static class BinaryBenchmark
             Console.WriteLine($"  {"llvm-readobj-19 --coff-exports, one process per file",-52} {readobjPerFile.TotalSeconds,7:F2} s");
             Console.WriteLine($"  {"our check, exports + imports + full recovery",-52} {ours.TotalSeconds,7:F2} s");
             Console.WriteLine($"  {"our check, identical copies skipped by hash",-52} {deduplicated.TotalSeconds,7:F2} s");
-            Console.WriteLine($"  ours against llvm-readobj in one process: {readobj.TotalMilliseconds / ours.TotalMilliseconds:F2}x; against a process per file: {readobjPerFile.TotalMilliseconds / ours.TotalMilliseconds:F1}x");
+            Console.WriteLine($"  ours / llvm-readobj in one process: {ours.TotalMilliseconds / readobj.TotalMilliseconds:F1}x; ours / llvm-readobj a process per file: {ours.TotalMilliseconds / readobjPerFile.TotalMilliseconds:F2}x");
             return 0;
         }
         finally

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Gee.External.Capstone;
 using Gee.External.Capstone.Arm64;
@@ -97,21 +99,51 @@ internal sealed class Arm64Code
 {
     private static readonly ConditionalWeakTable<PeImage, Arm64Code> Images = [];
 
+    // Opening Capstone costs more than decoding a DLL's code: one disassembler per thread, kept for the process.
+    private static readonly ThreadLocal<(CapstoneArm64Disassembler? Disassembler, string? Error)> Disassemblers = new(Open);
+
+    // The instructions Arm64Interpreter models: what they write it knows without asking Capstone (cs_regs_access is most
+    // of a decode); where their operands have another shape, it makes their first registers unknown.
+    private static readonly HashSet<Arm64InstructionId> Modelled =
+    [
+        Arm64InstructionId.ARM64_INS_MOV, Arm64InstructionId.ARM64_INS_MOVZ, Arm64InstructionId.ARM64_INS_MOVN, Arm64InstructionId.ARM64_INS_MOVK,
+        Arm64InstructionId.ARM64_INS_ADRP, Arm64InstructionId.ARM64_INS_ADR, Arm64InstructionId.ARM64_INS_ADD, Arm64InstructionId.ARM64_INS_SUB,
+        Arm64InstructionId.ARM64_INS_ORR, Arm64InstructionId.ARM64_INS_AND, Arm64InstructionId.ARM64_INS_EOR,
+        Arm64InstructionId.ARM64_INS_LDR, Arm64InstructionId.ARM64_INS_LDUR, Arm64InstructionId.ARM64_INS_LDP, Arm64InstructionId.ARM64_INS_LDNP,
+        Arm64InstructionId.ARM64_INS_STR, Arm64InstructionId.ARM64_INS_STUR, Arm64InstructionId.ARM64_INS_STP, Arm64InstructionId.ARM64_INS_STNP,
+        Arm64InstructionId.ARM64_INS_NOP, Arm64InstructionId.ARM64_INS_HINT, Arm64InstructionId.ARM64_INS_CMP, Arm64InstructionId.ARM64_INS_CMN,
+        Arm64InstructionId.ARM64_INS_TST, Arm64InstructionId.ARM64_INS_CCMP, Arm64InstructionId.ARM64_INS_CCMN, Arm64InstructionId.ARM64_INS_PRFM,
+        Arm64InstructionId.ARM64_INS_B, Arm64InstructionId.ARM64_INS_BL, Arm64InstructionId.ARM64_INS_BLR, Arm64InstructionId.ARM64_INS_BR,
+        Arm64InstructionId.ARM64_INS_RET, Arm64InstructionId.ARM64_INS_BRK, Arm64InstructionId.ARM64_INS_HLT, Arm64InstructionId.ARM64_INS_CBZ,
+        Arm64InstructionId.ARM64_INS_CBNZ, Arm64InstructionId.ARM64_INS_TBZ, Arm64InstructionId.ARM64_INS_TBNZ,
+    ];
+
+    // Decodings shared by every image, by instruction word: the same word is the same instruction anywhere, except the
+    // PC-relative ones (their operands are addresses), which are keyed by their address too. Decoding through Capstone's
+    // managed objects is most of an ARM64 DLL's recovery; prologues, loads and calls repeat across a build's DLLs.
+    private static readonly ConcurrentDictionary<(uint Word, ulong Address), Arm64Op?> Shared = new();
+    private const int MaxShared = 100_000;
+
     private readonly PeImage _image;
-    private readonly CapstoneArm64Disassembler? _disassembler;
     private readonly Dictionary<uint, Arm64Op?> _decoded = [];
 
     private Arm64Code(PeImage image)
     {
         _image = image;
+        LoadError = Disassemblers.Value.Error;
+    }
+
+    private static (CapstoneArm64Disassembler?, string?) Open()
+    {
         try
         {
-            _disassembler = CapstoneDisassembler.CreateArm64Disassembler(Arm64DisassembleMode.Arm);
-            _disassembler.EnableInstructionDetails = true;
+            var disassembler = CapstoneDisassembler.CreateArm64Disassembler(Arm64DisassembleMode.Arm);
+            disassembler.EnableInstructionDetails = true;
+            return (disassembler, null);
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
         {
-            LoadError = $"the Capstone disassembler did not load ({error.GetBaseException().Message})";
+            return (null, $"the Capstone disassembler did not load ({error.GetBaseException().Message})");
         }
     }
 
@@ -127,7 +159,7 @@ internal sealed class Arm64Code
             {
                 return known;
             }
-            var decoded = _disassembler is null || (rva & 3) != 0 || !_image.IsExecutable(rva) ? null : DecodeNew(rva);
+            var decoded = LoadError is not null || (rva & 3) != 0 || !_image.IsExecutable(rva) ? null : DecodeNew(rva);
             _decoded[rva] = decoded;
             return decoded;
         }
@@ -140,7 +172,33 @@ internal sealed class Arm64Code
         {
             return null;
         }
-        var instructions = _disassembler!.Disassemble(bytes, (long)(_image.ImageBase + rva), 1);
+        var word = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        var address = _image.ImageBase + rva;
+        var key = (word, IsPcRelative(word) ? address : 0UL);
+        if (!Shared.TryGetValue(key, out var decoded))
+        {
+            decoded = Disassemble(bytes, address);
+            if (Shared.Count < MaxShared)
+            {
+                Shared.TryAdd(key, decoded);
+            }
+        }
+        return decoded is null ? null : decoded with { Rva = rva };
+    }
+
+    /// <summary>The A64 encodings whose operands are PC-relative: adr/adrp, b/bl, b.cond, cbz/cbnz, tbz/tbnz and the
+    /// literal loads (ldr, ldrsw, prfm of a label), by the Arm Architecture Reference Manual's encoding classes.</summary>
+    private static bool IsPcRelative(uint word) =>
+        (word & 0x1F000000) == 0x10000000
+        || (word & 0x7C000000) == 0x14000000
+        || (word & 0xFF000000) == 0x54000000
+        || (word & 0x7C000000) == 0x34000000
+        || (word & 0x3B000000) == 0x18000000;
+
+    private static Arm64Op? Disassemble(byte[] bytes, ulong address)
+    {
+        // The calling thread's disassembler: a Capstone handle is not shared between threads.
+        var instructions = Disassemblers.Value.Disassembler!.Disassemble(bytes, (long)address, 1);
         if (instructions.Length == 0 || !instructions[0].HasDetails)
         {
             return null;
@@ -148,8 +206,8 @@ internal sealed class Arm64Code
         var instruction = instructions[0];
         var details = instruction.Details;
         var operands = details.Operands.Select(Operand).ToList();
-        var written = details.AllWrittenRegisters.Select(register => Arm64Registers.Of(register.Id).Number).Distinct().ToList();
-        return new Arm64Op(rva, instruction.Id, FlowOf(instruction.Id, details.ConditionCode), details.WriteBack, operands, written);
+        IReadOnlyList<int> written = Modelled.Contains(instruction.Id) ? [] : [.. details.AllWrittenRegisters.Select(register => Arm64Registers.Of(register.Id).Number).Distinct()];
+        return new Arm64Op(0, instruction.Id, FlowOf(instruction.Id, details.ConditionCode), details.WriteBack, operands, written);
     }
 
     private static DecodedOperand Operand(Arm64Operand operand)

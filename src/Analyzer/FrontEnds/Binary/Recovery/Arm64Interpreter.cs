@@ -19,6 +19,10 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
     // Control Flow Guard's ARM64 check preserves x0–x8 and x15 (the target it checks), and clobbers the rest of the volatile ones.
     private static readonly int[] GuardCheckClobbered = [9, 10, 11, 12, 13, 14, 16, 17, Arm64Registers.LinkRegister];
 
+    // ldr, ldp, ldxp, ld1, ...: a load's second register operand is written, not read.
+    private static readonly HashSet<Arm64InstructionId> Loads = [.. Enum.GetValues<Arm64InstructionId>()
+        .Where(id => id.ToString().StartsWith("ARM64_INS_LD", StringComparison.Ordinal))];
+
     private readonly DataFlow _flow = new(image, observer, 64);
     private readonly Arm64Code _code = Arm64Code.Of(image);
     private int _nextObject;
@@ -151,7 +155,12 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
         }
         var sp = state.StackPointerIn(StackRegister);
         SymbolicValue StackAt(long offset) => state.StackKnown && sp != long.MinValue && state.Stack.TryGetValue(sp + offset, out var value) ? value : SymbolicValue.Unknown;
-        IReadOnlyList<SymbolicValue> arguments = [.. Enumerable.Range(0, ArgumentRegisters).Select(state.GetRegister), StackAt(0), StackAt(8)];
+        var arguments = new SymbolicValue[ArgumentRegisters + 2];
+        for (var i = 0; i < ArgumentRegisters; i++)
+        {
+            arguments[i] = state.GetRegister(i);
+        }
+        (arguments[ArgumentRegisters], arguments[ArgumentRegisters + 1]) = (StackAt(0), StackAt(8));
         var isCall = op.Flow is Arm64Flow.Call or Arm64Flow.IndirectCall;
         var outcome = observer.OnCall(new CallSite(op.Rva, target, arguments[0], arguments, state));
         if (outcome == CallOutcome.Unhandled && isCall && target is ImageAddress(var constructor) && arguments[0] is HeapObject or ParameterValue(0) or OffsetAddress(HeapObject, _))
@@ -159,7 +168,7 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
             outcome = ConstructorObserver.Follow(image, constructor, arguments[0], op.Rva, state, _flow, constructorDepth);
         }
         Clobber(state, CallClobbered);
-        foreach (var vector in state.Registers.Keys.Where(register => register >= Arm64Registers.FirstVector).ToList())
+        for (var vector = Arm64Registers.FirstVector; vector < Arm64Registers.FirstVector + 32; vector++)
         {
             state.Registers.Remove(vector);
         }
@@ -299,10 +308,13 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
     /// </summary>
     private void Transfer(Arm64Op op, MachineState state, bool load)
     {
-        var registers = op.Operands.TakeWhile(operand => operand.Type == Arm64OperandType.Register).ToList();
-        var memoryIndex = registers.Count;
-        if (registers.Count is not (1 or 2) || memoryIndex >= op.Operands.Count || op.Operands[memoryIndex] is not { Type: Arm64OperandType.Memory } memory
-            || registers.Any(register => register.Size == 0))
+        var operands = op.Operands;
+        var memoryIndex = 0;
+        while (memoryIndex < operands.Count && operands[memoryIndex].Type == Arm64OperandType.Register && operands[memoryIndex].Size > 0)
+        {
+            memoryIndex++;
+        }
+        if (memoryIndex is not (1 or 2) || memoryIndex >= operands.Count || operands[memoryIndex] is not { Type: Arm64OperandType.Memory } memory)
         {
             ClobberWritten(op, state);
             return;
@@ -320,8 +332,9 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
             state.SetRegister(memory.MemoryBase, moved is UnknownValue || memory.MemoryIndex != Arm64Registers.Zero ? SymbolicValue.Unknown : moved);
         }
         var offset = 0L;
-        foreach (var register in registers)
+        for (var index = 0; index < memoryIndex; index++)
         {
+            var register = operands[index];
             var at = DataFlow.Displaced(address, offset) is var displaced && address is not UnknownValue ? displaced : SymbolicValue.Unknown;
             if (load)
             {
@@ -415,8 +428,7 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
         {
             registers.Add(first.Register);
         }
-        // A load's second register is written too (ldp, ldxp); other instructions read theirs.
-        if (op.Operands is [_, { Type: Arm64OperandType.Register } second, ..] && op.Id.ToString().StartsWith("ARM64_INS_LD", StringComparison.Ordinal))
+        if (op.Operands is [_, { Type: Arm64OperandType.Register } second, ..] && Loads.Contains(op.Id))
         {
             registers.Add(second.Register);
         }

@@ -23,7 +23,18 @@ internal sealed class MachineState
 
     public SymbolicValue GetRegister(int register) => Registers.TryGetValue(register, out var value) ? value : SymbolicValue.Unknown;
 
-    public void SetRegister(int register, SymbolicValue value) => Registers[register] = value;
+    /// <summary>Sets a register; an unknown value is kept as no entry, so that the states a path clones stay small.</summary>
+    public void SetRegister(int register, SymbolicValue value)
+    {
+        if (value is UnknownValue)
+        {
+            Registers.Remove(register);
+        }
+        else
+        {
+            Registers[register] = value;
+        }
+    }
 
     /// <summary>The stack pointer held in a register, as an offset from its value at entry, or long.MinValue when unknown.</summary>
     public long StackPointerIn(int register) => GetRegister(register) is StackAddress(var offset) ? offset : long.MinValue;
