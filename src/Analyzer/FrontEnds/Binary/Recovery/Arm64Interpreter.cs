@@ -49,26 +49,11 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
 
     public void Run(uint entryRva, MachineState entry)
     {
-        var work = new Stack<(uint Rva, MachineState State)>();
-        work.Push((entryRva, entry));
-        var visits = new Dictionary<uint, int>();
-        var instructions = 0;
-        var paths = 1;
-        while (work.Count > 0)
+        var walk = new PathWalk(image.Budget, entryRva, entry);
+        while (walk.TryTake(out var rva, out var state))
         {
-            var (rva, state) = work.Pop();
-            while (true)
+            while (walk.Enter(rva))
             {
-                if (!image.Budget.Spend())
-                {
-                    Truncated = true;
-                    return;
-                }
-                if (++instructions > InterpreterLimits.MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > InterpreterLimits.MaxVisitsPerAddress)
-                {
-                    Truncated |= instructions > InterpreterLimits.MaxInstructions;
-                    break;
-                }
                 if (_code.Decode(rva) is not { } op)
                 {
                     break;
@@ -81,13 +66,9 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
                     case Arm64Flow.Stop:
                         goto EndOfPath;
                     case Arm64Flow.ConditionalBranch:
-                        if (++paths > InterpreterLimits.MaxPaths)
+                        if (walk.MayFork() && ImageRva(op.Target) is { } taken)
                         {
-                            Truncated = true;
-                        }
-                        else if (ImageRva(op.Target) is { } taken)
-                        {
-                            work.Push((taken, state.Clone()));
+                            walk.Fork(taken, state.Clone());
                         }
                         rva = op.NextRva;
                         continue;
@@ -112,14 +93,18 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
                         if (Selected(op, state) is var (destination, ifTrue, ifFalse))
                         {
                             // csel and its kin choose between two values: each is a path, as a branch would be.
-                            if (ifTrue != ifFalse && ++paths <= InterpreterLimits.MaxPaths)
+                            var chosen = ifTrue;
+                            if (ifTrue != ifFalse && walk.MayFork())
                             {
                                 var other = state.Clone();
                                 Write(destination, ifFalse, other);
-                                work.Push((op.NextRva, other));
+                                walk.Fork(op.NextRva, other);
                             }
-                            Truncated |= paths > InterpreterLimits.MaxPaths;
-                            Write(destination, paths > InterpreterLimits.MaxPaths && ifTrue != ifFalse ? SymbolicValue.Unknown : ifTrue, state);
+                            else if (ifTrue != ifFalse)
+                            {
+                                chosen = SymbolicValue.Unknown; // no path left for the other value
+                            }
+                            Write(destination, chosen, state);
                         }
                         else
                         {
@@ -131,6 +116,7 @@ internal sealed class Arm64Interpreter(PeImage image, ICodeObserver observer, in
             }
         EndOfPath:;
         }
+        Truncated |= walk.Truncated;
     }
 
     private uint? ImageRva(ulong address) => image.IsInImage(address) ? (uint)(address - image.ImageBase) : null;

@@ -59,26 +59,11 @@ internal sealed class X86Interpreter(PeImage image, ICodeObserver observer, int 
 
     public void Run(uint entryRva, MachineState entry)
     {
-        var work = new Stack<(uint Rva, MachineState State)>();
-        work.Push((entryRva, entry));
-        var visits = new Dictionary<uint, int>();
-        var instructions = 0;
-        var paths = 1;
-        while (work.Count > 0)
+        var walk = new PathWalk(image.Budget, entryRva, entry);
+        while (walk.TryTake(out var rva, out var state))
         {
-            var (rva, state) = work.Pop();
-            while (true)
+            while (walk.Enter(rva))
             {
-                if (!image.Budget.Spend())
-                {
-                    Truncated = true;
-                    return;
-                }
-                if (++instructions > InterpreterLimits.MaxInstructions || (visits[rva] = visits.GetValueOrDefault(rva) + 1) > InterpreterLimits.MaxVisitsPerAddress)
-                {
-                    Truncated |= instructions > InterpreterLimits.MaxInstructions;
-                    break;
-                }
                 if (Decode(rva) is not { } instruction)
                 {
                     break;
@@ -92,13 +77,9 @@ internal sealed class X86Interpreter(PeImage image, ICodeObserver observer, int 
                     case FlowControl.Interrupt or FlowControl.Exception:
                         goto EndOfPath;
                     case FlowControl.ConditionalBranch:
-                        if (++paths > InterpreterLimits.MaxPaths)
+                        if (walk.MayFork())
                         {
-                            Truncated = true;
-                        }
-                        else
-                        {
-                            work.Push(((uint)(instruction.NearBranchTarget - image.ImageBase), state.Clone()));
+                            walk.Fork((uint)(instruction.NearBranchTarget - image.ImageBase), state.Clone());
                         }
                         rva = next;
                         continue;
@@ -123,6 +104,7 @@ internal sealed class X86Interpreter(PeImage image, ICodeObserver observer, int 
             }
         EndOfPath:;
         }
+        Truncated |= walk.Truncated;
     }
 
     private Instruction? Decode(uint rva)
