@@ -37,8 +37,6 @@ internal static class TestPaths
         }
         // The command line keeps C++ parses in the user's cache folder: the suite's copies of samples in fresh temporary
         // folders would only fill it, so this run has a cache folder of its own, removed at the end.
-        var cache = Directory.CreateTempSubdirectory("iism-test-cache-").FullName;
-        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", cache);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(cache, recursive: true);
+        Environment.SetEnvironmentVariable("XDG_CACHE_HOME", TempDirectory.ForTheRun("iism-test-cache-"));
     }
 }

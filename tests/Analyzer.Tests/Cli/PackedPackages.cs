@@ -9,7 +9,7 @@ internal static class PackedPackages
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static readonly Dictionary<string, string> Folders = new(StringComparer.Ordinal);
-    private static readonly string Root = Directory.CreateTempSubdirectory("iism-packages-").FullName;
+    private static readonly string Root = TempDirectory.ForTheRun("iism-packages-");
 
     /// <summary>The folder holding the .nupkg of <paramref name="project"/> (relative to the repository).</summary>
     public static Task<string> FolderOf(string project) =>

@@ -19,7 +19,7 @@ public sealed class WindowsBuildTests
     private const string Wine = "/usr/lib/wine/wine64";
 
     /// <summary>One Wine prefix for the runs that change nothing in it (a new prefix costs seconds to create).</summary>
-    private static readonly Lazy<string> SharedPrefix = new(() => Directory.CreateTempSubdirectory("iism-wine-").FullName);
+    private static readonly Lazy<string> SharedPrefix = new(() => TempDirectory.ForTheRun("iism-wine-"));
 
     private static Task<ProcessRun> RunWindowsBuild(string workingDirectory, params string[] arguments) =>
         RunWindowsBuildIn(Path.Combine(workingDirectory, ".wine"), workingDirectory, arguments);
