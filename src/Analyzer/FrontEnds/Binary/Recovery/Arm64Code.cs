@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Gee.External.Capstone;
 using Gee.External.Capstone.Arm64;
 
@@ -143,8 +144,21 @@ internal sealed class Arm64Code
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
         {
-            return (null, $"the Capstone disassembler did not load ({error.GetBaseException().Message})");
+            return (null, CouldNotLoad(error.GetBaseException()));
         }
+    }
+
+    /// <summary>
+    /// Why Capstone did not load, in a line (the end of "Capstone did not load: ..."): the runtime's own message lists every path it probed. The package carries
+    /// natives for win-x86/x64/arm64, linux-x86/x64/arm/arm64 and osx; elsewhere (linux-musl, an Alpine container) none.
+    /// </summary>
+    private static string CouldNotLoad(Exception error)
+    {
+        var native = OperatingSystem.IsWindows() ? "capstone.dll" : OperatingSystem.IsMacOS() ? "libcapstone.dylib" : "libcapstone.so";
+        var runtime = RuntimeInformation.RuntimeIdentifier;
+        return error is DllNotFoundException
+            ? $"there is no {native} for {runtime} beside the tool (Gee.External.Capstone ships it in runtimes/{runtime}/native; reinstalling the tool restores it, and a runtime it has no native for cannot decode ARM64)"
+            : $"{error.GetType().Name}: {error.Message.ReplaceLineEndings(" ")}";
     }
 
     public static Arm64Code Of(PeImage image) => Images.GetValue(image, key => new Arm64Code(key));

@@ -25,7 +25,7 @@ internal sealed class BinaryModuleRecovery(PeImage image, string path)
         }
         if (CodeInterpreter.IsArm64(facts.Machine) && Arm64Code.Of(image).LoadError is { } loadError)
         {
-            return new Result(empty, [$"the code of this {facts.Machine} binary was not recovered: {loadError}"]);
+            return new Result(empty, [$"the code of this {facts.Machine} binary, because Capstone, the disassembler that decodes ARM64 code, did not load: {loadError}"]);
         }
         if (facts.Machine == "arm64x")
         {
