@@ -21,7 +21,11 @@ public static class InspectJson
     public sealed record Document(int Version, string Tool, string ToolVersion, IReadOnlyList<Input> Inputs);
 
     /// <param name="Path">As the text output shows it: relative to the base folder where it is inside it.</param>
-    public sealed record Input(string Path, string FullPath, string? Sha256, long Length, ModuleModel? Model, IReadOnlyList<InputFinding> Findings);
+    /// <param name="Modules">Where the input gives several models (a CMake tree's targets, a project's configurations
+    /// whose code differs in a module fact), each with the configurations or targets it stands for; <paramref name="Model"/>
+    /// is the first. Empty otherwise.</param>
+    public sealed record Input(string Path, string FullPath, string? Sha256, long Length, ModuleModel? Model, IReadOnlyList<InputFinding> Findings,
+        IReadOnlyList<ModuleGroups.Group> Modules);
 
     public sealed record InputFinding(string RuleId, string Level, string Message, SourceLocation Location, string? Suppressed);
 
@@ -38,7 +42,8 @@ public static class InspectJson
         new(Version, ToolInfo.Name, ToolInfo.SemanticVersion, [.. report.Inputs.Select(input => new Input(
             PathDisplay.For(report.BaseDirectory, input.FullPath), input.FullPath, input.Sha256, input.Length, input.Model,
             [.. report.Findings.Where(finding => finding.InputPath == input.FullPath).Select(finding =>
-                new InputFinding(finding.RuleId, finding.Level.ToWord(), finding.Message, finding.Location, finding.Suppression?.Justification))]))]);
+                new InputFinding(finding.RuleId, finding.Level.ToWord(), finding.Message, finding.Location, finding.Suppression?.Justification))],
+            ModuleGroups.Of(input)))]);
 
     public static string Write(AnalysisReport report) => JsonSerializer.Serialize(Of(report), Options) + "\n";
 

@@ -21,7 +21,24 @@ public sealed class InspectWriter(RuleCatalog catalog)
             {
                 WriteImage(image, output);
             }
-            new ModelWriter(report.BaseDirectory).Write(model, output);
+            if (ModuleGroups.Of(input) is { Count: > 0 } groups)
+            {
+                // A CMake tree's targets, configurations whose code differs: each model, or a finding of one would read
+                // against another's masks.
+                var writer = new ModelWriter(report.BaseDirectory);
+                IReadOnlyList<string> previousExports = [];
+                foreach (var group in groups)
+                {
+                    output.WriteLine($"  for {string.Join(", ", group.For)}:");
+                    var exports = writer.ExportLines(group.Model).ToList();
+                    writer.Write(group.Model, output, withExports: !exports.SequenceEqual(previousExports));
+                    previousExports = exports;
+                }
+            }
+            else
+            {
+                new ModelWriter(report.BaseDirectory).Write(model, output);
+            }
         }
         var findings = report.Findings.Where(finding => finding.InputPath == input.FullPath).ToList();
         output.WriteLine(findings.Count == 0 ? "  findings:  none" : $"  findings:  {findings.Count}");

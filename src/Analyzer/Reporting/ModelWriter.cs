@@ -6,7 +6,8 @@ namespace IisModuleValidator.Reporting;
 /// <summary>The module model in words: registrations, priorities, module classes and their handlers.</summary>
 public sealed class ModelWriter(string baseDirectory)
 {
-    public void Write(ModuleModel model, TextWriter output)
+    /// <param name="withExports">False where the module before it in the output had the same export lines.</param>
+    public void Write(ModuleModel model, TextWriter output, bool withExports = true)
     {
         if (model.Evidence == EvidenceSource.Binary && model.Registrations.Count == 0 && model.Classes.Count == 0)
         {
@@ -18,10 +19,9 @@ public sealed class ModelWriter(string baseDirectory)
             var linkage = entry.HasCLinkage ? "extern \"C\"" : "C++ linkage";
             output.WriteLine($"  entry point: {entry.ReturnType} {entry.CallingConvention} {entry.Name}({string.Join(", ", entry.Parameters.Select(p => p.AsWritten))}), {linkage}{(entry.IsDllExport ? ", __declspec(dllexport)" : "")} at {Where(entry.Location)}");
         }
-        foreach (var export in model.Exports)
+        foreach (var line in withExports ? ExportLines(model) : [])
         {
-            var def = export.DefFile is null ? "no .def" : $".def {Display(export.DefFile)}{(export.DefFileExists ? "" : " (missing)")}{(export.DefFileExportsRegisterModule ? " exports RegisterModule" : "")}";
-            output.WriteLine($"  configuration {export.Name}: {def}{(export.LinkerExports.Count > 0 ? $", /EXPORT:{string.Join(" /EXPORT:", export.LinkerExports)}" : "")}");
+            output.WriteLine(line);
         }
         output.WriteLine($"  registrations: {model.Registrations.Count}");
         foreach (var registration in model.Registrations)
@@ -55,6 +55,13 @@ public sealed class ModelWriter(string baseDirectory)
             }
         }
     }
+
+    /// <summary>How each configuration exports RegisterModule, a line each.</summary>
+    public IEnumerable<string> ExportLines(ModuleModel model) => model.Exports.Select(export =>
+    {
+        var def = export.DefFile is null ? "no .def" : $".def {Display(export.DefFile)}{(export.DefFileExists ? "" : " (missing)")}{(export.DefFileExportsRegisterModule ? " exports RegisterModule" : "")}";
+        return $"  configuration {export.Name}: {def}{(export.LinkerExports.Count > 0 ? $", /EXPORT:{string.Join(" /EXPORT:", export.LinkerExports)}" : "")}";
+    });
 
     private static string Mask(MaskValue mask, NotificationKind kind) =>
         mask.Value is { } value ? $"{IisContract.Describe(value, kind)} (0x{value:X8})" : $"unknown: {mask.UnknownReason}";

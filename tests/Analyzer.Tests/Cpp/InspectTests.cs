@@ -26,8 +26,33 @@ public sealed class InspectTests
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "inspect.expected")).TrimEnd('\n'), ModelPart(output.ToString()));
     }
 
-    /// <summary>What inspect.expected holds of an inspect output: from "registrations:" up to "findings:".</summary>
+    /// <summary>
+    /// A CMake tree of two module targets: each target's model, the one expanded from a configure_file() template at the
+    /// template (the expansion is gone when the run ends). Before, inspect showed the first target only, and its JSON too.
+    /// </summary>
+    [Fact]
+    public void Inspect_prints_each_target_of_a_cmake_tree_at_its_own_files()
+    {
+        var folder = Path.Combine(TestPaths.Samples, "cmake", "two-modules");
+        var output = new StringWriter();
+        var exit = CommandLine.Invoke(CliApplication.CreateRoot(), ["inspect", "--base-dir", TestPaths.RepositoryRoot, folder], output, new StringWriter());
+        Assert.Equal(0, exit);
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "inspect.expected")).TrimEnd('\n'), ModelPart(output.ToString()));
+
+        var json = new StringWriter();
+        CommandLine.Invoke(CliApplication.CreateRoot(), ["inspect", "--format", "json", "--base-dir", TestPaths.RepositoryRoot, folder], json, new StringWriter());
+        var input = Assert.Single(IisModuleValidator.Reporting.InspectJson.Read(json.ToString()).Inputs);
+        Assert.Equal(["contoso-auth", "contoso-logger"], input.Modules.Select(module => Assert.Single(module.For)));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(input.Model, IisModuleValidator.Reporting.InspectJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(input.Modules[0].Model, IisModuleValidator.Reporting.InspectJson.Options));
+        Assert.DoesNotContain(Path.GetTempPath(), json.ToString());
+    }
+
+    /// <summary>
+    /// What inspect.expected holds of an inspect output: from "registrations:" up to "findings:", or for an input of
+    /// several models from the first "for".
+    /// </summary>
     internal static string ModelPart(string output) => string.Join('\n', output.Split('\n')
-        .SkipWhile(line => !line.StartsWith("  registrations:", StringComparison.Ordinal))
+        .SkipWhile(line => !line.StartsWith("  registrations:", StringComparison.Ordinal) && !line.StartsWith("  for ", StringComparison.Ordinal))
         .TakeWhile(line => !line.StartsWith("  findings:", StringComparison.Ordinal))).TrimEnd('\n');
 }

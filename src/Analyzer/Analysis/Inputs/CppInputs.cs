@@ -87,7 +87,10 @@ internal sealed class CppInputs : IInputFrontEnd
             analyses = [.. analyses.Where(analysis => analysis.NotAModule is null)];
             var findings = analyses.SelectMany(analysis => run.Check(analysis.Model)).Select(finding => MovedToTemplates(finding, generated))
                 .DistinctBy(finding => (finding.RuleId, finding.Location, finding.Message)).ToList();
-            return new InputResult(new AnalyzedInput(path, sha256, length, analyses[0].Model), findings, Notifications(path, analyses), skipped);
+            // The models too point at the templates: the expansions are gone when the run ends.
+            var models = analyses.Select(analysis => generated.Count == 0 ? analysis.Model : analysis.Model.WithFilesMoved(file => generated.GetValueOrDefault(file, file))).ToList();
+            var modules = analyses.Count > 1 ? analyses.Select((analysis, i) => new AnalyzedModule([analysis.Configuration ?? "", .. analysis.FoldedConfigurations], models[i])).ToList() : [];
+            return new InputResult(new AnalyzedInput(path, sha256, length, models[0]) { Modules = modules }, findings, Notifications(path, analyses), skipped);
         }
         catch (Exception exception)
         {

@@ -22,6 +22,9 @@ public sealed record CppAnalysis(ModuleModel Model, int UnitCount, IReadOnlyList
     /// <summary>Configurations not parsed again because they parse to this one's facts, each with why (--verbose).</summary>
     public IReadOnlyList<string> Folded { get; init; } = [];
 
+    /// <summary>The configurations this one's facts stand for besides itself (those of <see cref="Folded"/>).</summary>
+    public IReadOnlyList<string> FoldedConfigurations { get; init; } = [];
+
     /// <summary>Wall time of this configuration's parses, and of the precompiled headers built for them (--verbose).</summary>
     public (TimeSpan Parsing, TimeSpan PrecompiledHeaders) Time { get; init; }
 }
@@ -59,6 +62,7 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
             {
                 Folded = [.. group.Folded.Select(folded => $"{folded.Configuration.Configuration} is not parsed again: its defines differ from {group.Parsed.Configuration}'s only in "
                     + $"{string.Join(" and ", folded.Macros)}, which no source that can hold a module fact, nor a local header it includes, names")],
+                FoldedConfigurations = [.. group.Folded.Select(folded => folded.Configuration.Configuration).OfType<string>()],
             })
             .ToList();
     }
