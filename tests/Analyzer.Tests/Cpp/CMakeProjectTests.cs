@@ -29,10 +29,7 @@ public sealed class CMakeProjectTests
     public void A_finding_in_a_configured_template_points_at_the_template_and_the_tree_is_left_as_it_was()
     {
         using var temp = new TempDirectory();
-        foreach (var file in Directory.EnumerateFiles(TwoModules, "*", SearchOption.AllDirectories))
-        {
-            temp.File(Path.GetRelativePath(TwoModules, file), File.ReadAllBytes(file));
-        }
+        CopyTwoModulesInto(temp);
         var logger = Path.Combine(temp.Path, "logger", "CMakeLists.txt");
         File.WriteAllText(logger, File.ReadAllText(logger).Replace("RQ_LOG_REQUEST | RQ_END_REQUEST", "RQ_LOG_REQUEST | RQ_BEGIN_REQUEST"));
         var before = Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -42,6 +39,44 @@ public sealed class CMakeProjectTests
         var generated = Assert.Single(report.Findings, finding => finding.Message.Contains("RQ_BEGIN_REQUEST"));
         Assert.Equal((Path.Combine(temp.Path, "logger", "register.cpp.in"), 6), (generated.Location.FilePath, generated.Location.Line ?? 0));
         Assert.Equal(before, Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A fix in a template's expansion: moved to the template where its lines read the same there, and --fix applies it
+    /// to the template; dropped where the line holds an @VAR@ (the columns differ). Before, SARIF carried an edit of the
+    /// scratch folder's file, gone after the run.
+    /// </summary>
+    [Fact]
+    public void A_fix_in_a_configured_template_edits_the_template_where_its_lines_are_the_expansions_and_is_dropped_elsewhere()
+    {
+        using var temp = new TempDirectory();
+        CopyTwoModulesInto(temp);
+        var template = Path.Combine(temp.Path, "logger", "register.cpp.in");
+        var original = File.ReadAllText(template);
+
+        // The post mask on the line of @LOGGER_MASK@: the finding at the template, no fix.
+        File.WriteAllText(template, original.Replace("@LOGGER_MASK@, 0);", "@LOGGER_MASK@, RQ_SEND_RESPONSE);"));
+        var (_, sarif, _) = Cli.CliRun.Run("check", temp.Path, "--format", "sarif", "--base-dir", temp.Path);
+        Assert.DoesNotContain("iism-cmake-", sarif);
+        var sameLine = new ModuleValidator().Run([temp.Path], temp.Path).Findings.Single(finding => finding.RuleId == "IISM2004");
+        Assert.Equal((template, 6), (sameLine.Location.FilePath, sameLine.Location.Line ?? 0));
+        Assert.Empty(sameLine.Fixes);
+
+        // The post mask on a line of its own: the fix edits the template, and the finding is gone.
+        File.WriteAllText(template, original.Replace("@LOGGER_MASK@, 0);", "@LOGGER_MASK@,\n        RQ_SEND_RESPONSE);"));
+        var ownLine = new ModuleValidator().Run([temp.Path], temp.Path).Findings.Single(finding => finding.RuleId == "IISM2004");
+        Assert.Equal(template, Assert.Single(Assert.Single(ownLine.Fixes).Edits).FilePath);
+        Cli.CliRun.Run("check", temp.Path, "--fix", "--base-dir", temp.Path);
+        Assert.Contains("@LOGGER_MASK@,\n        0);", File.ReadAllText(template));
+        Assert.DoesNotContain(new ModuleValidator().Run([temp.Path], temp.Path).Findings, finding => finding.RuleId == "IISM2004");
+    }
+
+    private static void CopyTwoModulesInto(TempDirectory temp)
+    {
+        foreach (var file in Directory.EnumerateFiles(TwoModules, "*", SearchOption.AllDirectories))
+        {
+            temp.File(Path.GetRelativePath(TwoModules, file), File.ReadAllBytes(file));
+        }
     }
 
     [Fact]

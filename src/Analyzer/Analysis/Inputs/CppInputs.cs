@@ -85,10 +85,10 @@ internal sealed class CppInputs : IInputFrontEnd
                     [$"{path}: not an IIS module ({analyses[0].NotAModule}); not reported on", .. skipped]);
             }
             analyses = [.. analyses.Where(analysis => analysis.NotAModule is null)];
-            var findings = analyses.SelectMany(analysis => run.Check(analysis.Model)).Select(finding => MovedToTemplates(finding, generated))
+            var expansions = new TemplateExpansions(generated);
+            var findings = analyses.SelectMany(analysis => run.Check(analysis.Model)).Select(expansions.Moved)
                 .DistinctBy(finding => (finding.RuleId, finding.Location, finding.Message)).ToList();
-            // The models too point at the templates: the expansions are gone when the run ends.
-            var models = analyses.Select(analysis => generated.Count == 0 ? analysis.Model : analysis.Model.WithFilesMoved(file => generated.GetValueOrDefault(file, file))).ToList();
+            var models = analyses.Select(analysis => expansions.Moved(analysis.Model)).ToList();
             var modules = analyses.Count > 1 ? analyses.Select((analysis, i) => new AnalyzedModule([analysis.Configuration ?? "", .. analysis.FoldedConfigurations], models[i])).ToList() : [];
             return new InputResult(new AnalyzedInput(path, sha256, length, models[0]) { Modules = modules }, findings, Notifications(path, analyses), skipped);
         }
@@ -96,17 +96,6 @@ internal sealed class CppInputs : IInputFrontEnd
         {
             return run.Failed(path, sha256, length, exception);
         }
-    }
-
-    /// <summary>A finding in a file expanded from a configure_file() template points at the template (the expansion keeps lines).</summary>
-    private static Finding MovedToTemplates(Finding finding, IReadOnlyDictionary<string, string> generated)
-    {
-        SourceLocation Move(SourceLocation location) => generated.TryGetValue(location.FilePath, out var template) ? location with { FilePath = template } : location;
-        return generated.Count == 0 ? finding : finding with
-        {
-            Location = Move(finding.Location),
-            Related = [.. finding.Related.Select(related => related with { Location = Move(related.Location) })],
-        };
     }
 
     /// <summary>Project evaluation: what to compile, with which flags, one project per configuration.</summary>
