@@ -124,6 +124,7 @@ internal sealed class Arm64Code
     // managed objects is most of an ARM64 DLL's recovery; prologues, loads and calls repeat across a build's DLLs.
     private static readonly ConcurrentDictionary<(uint Word, ulong Address), Arm64Op?> Shared = new();
     private const int MaxShared = 100_000;
+    private static int _sharedCount; // ConcurrentDictionary.Count takes every lock: counted here instead
 
     private readonly PeImage _image;
     private readonly Dictionary<uint, Arm64Op?> _decoded = [];
@@ -149,8 +150,9 @@ internal sealed class Arm64Code
     }
 
     /// <summary>
-    /// Why Capstone did not load, in a line (the end of "Capstone did not load: ..."): the runtime's own message lists every path it probed. The package carries
-    /// natives for win-x86/x64/arm64, linux-x86/x64/arm/arm64 and osx; elsewhere (linux-musl, an Alpine container) none.
+    /// Why Capstone did not load, in a line (the end of "Capstone ... did not load: "), where the runtime's own message
+    /// lists every path it probed. The package carries natives for win-x86/x64/arm64, linux-x86/x64/arm/arm64 and osx;
+    /// elsewhere (linux-musl, an Alpine container) there is none.
     /// </summary>
     private static string CouldNotLoad(Exception error)
     {
@@ -192,9 +194,9 @@ internal sealed class Arm64Code
         if (!Shared.TryGetValue(key, out var decoded))
         {
             decoded = Disassemble(bytes, address);
-            if (Shared.Count < MaxShared)
+            if (Volatile.Read(ref _sharedCount) < MaxShared && Shared.TryAdd(key, decoded))
             {
-                Shared.TryAdd(key, decoded);
+                Interlocked.Increment(ref _sharedCount);
             }
         }
         return decoded is null ? null : decoded with { Rva = rva };
