@@ -90,7 +90,7 @@ public sealed class CMakeProjectTests
         temp.File("tree/m.cpp", Encoding.UTF8.GetBytes("#define _WINSOCKAPI_\n#include <windows.h>\n#include <httpserv.h>\n"
             + "extern \"C\" HRESULT WINAPI RegisterModule(DWORD, IHttpModuleRegistrationInfo*, IHttpServer*) { return S_OK; }\n"));
 
-        var projects = FrontEnds.Cpp.Projects.CMake.CMakeProject.Load(Path.Combine(temp.Path, "tree", "CMakeLists.txt"), Path.Combine(temp.Path, "scratch"), out _);
+        var projects = FrontEnds.Cpp.Projects.CMake.CMakeProject.Load(Path.Combine(temp.Path, "tree", "CMakeLists.txt"), Path.Combine(temp.Path, "scratch"), out _, out _);
 
         var project = Assert.Single(projects);
         Assert.Equal("m", project.Configuration);

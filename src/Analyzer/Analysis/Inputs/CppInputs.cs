@@ -57,10 +57,11 @@ internal sealed class CppInputs : IInputFrontEnd
         // configure_file() templates of a CMake tree are expanded here, never into the tree.
         using var generatedFolder = input.Kind == InputKind.CMakeProject ? ScratchFolder.Create("iism-cmake-") : null;
         IReadOnlyDictionary<string, string> generated = new Dictionary<string, string>();
+        IReadOnlyList<string> treeProblems = [];
         var evaluation = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            projects = input.Kind == InputKind.CMakeProject ? CMakeProject.Load(path, generatedFolder!.Path, out generated) : Evaluate(input);
+            projects = input.Kind == InputKind.CMakeProject ? CMakeProject.Load(path, generatedFolder!.Path, out generated, out treeProblems) : Evaluate(input);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
         {
@@ -68,6 +69,13 @@ internal sealed class CppInputs : IInputFrontEnd
         }
         // Read before the toolchain is found: the first input would otherwise count its discovery as evaluation.
         var evaluated = evaluation.Elapsed;
+        if (projects.Count == 0)
+        {
+            // A CMake tree that builds no DLL (executables, static libraries only) holds no module, unless what was not read does.
+            return new InputResult(new AnalyzedInput(path, sha256, length, CppModelBuilder.Build(path, new CppFacts(), [])), [],
+                [.. treeProblems.Select(problem => run.Notify(ToolNotificationIds.ProjectItemSkipped, path, problem))],
+                [$"{path}: not an IIS module (it builds no shared or module library); not reported on"]);
+        }
         if (toolchain.Value.Toolchain is not { } tools)
         {
             return new InputResult(new AnalyzedInput(path, sha256, length, null), [], [run.Notify(ToolNotificationIds.CppFrontEndUnavailable, path, toolchain.Value.Error!)]);

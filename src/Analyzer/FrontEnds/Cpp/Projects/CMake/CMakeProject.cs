@@ -17,6 +17,14 @@ internal sealed partial class CMakeProject
 {
     private const int MaxDepth = 32;
 
+    // What one tree may cost, whatever its files say: one value or template's text (a value that doubles 40 times is a
+    // terabyte), all the text that expanding produces (repeated appends copy their list each time), and the commands
+    // read over all its directories. Real trees stay far below each.
+    private const int MaxValueCharacters = 16 * 1024 * 1024;
+    private const long MaxExpandedCharacters = 1L << 30;
+    private const long MaxGeneratedCharacters = 64L * 1024 * 1024; // written to the scratch folder by configure_file()
+    private const int MaxTreeCommands = 200_000;
+
     private sealed class Target(string name, string directory, int line, string listFile)
     {
         public string Name => name;
@@ -34,11 +42,21 @@ internal sealed partial class CMakeProject
     private readonly List<Target> targets = [];
     private readonly Dictionary<string, string> generated = new(StringComparer.Ordinal);
     private readonly List<string> notes = [];
+    private readonly List<string> problems = [];
+    private readonly HashSet<string> readDirectories = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    private long expanded;
+    private long written;
+    private int commandsRead;
 
     private CMakeProject(string root, string binaryRoot) => (this.root, this.binaryRoot) = (root, binaryRoot);
 
-    /// <summary>One project per shared-library target; <paramref name="generatedFiles"/> maps each expanded template to the template.</summary>
-    public static IReadOnlyList<CppProject> Load(string listFile, string scratch, out IReadOnlyDictionary<string, string> generatedFiles)
+    /// <summary>
+    /// One project per shared-library target; <paramref name="generatedFiles"/> maps each expanded template to the
+    /// template; <paramref name="treeProblems"/> says what of the tree was not read (each target's problems hold it too).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The tree's variables or templates expand beyond what any real tree needs.</exception>
+    public static IReadOnlyList<CppProject> Load(string listFile, string scratch, out IReadOnlyDictionary<string, string> generatedFiles,
+        out IReadOnlyList<string> treeProblems)
     {
         var root = Path.GetDirectoryName(Path.GetFullPath(listFile))!;
         var project = new CMakeProject(root, scratch);
@@ -49,6 +67,7 @@ internal sealed partial class CMakeProject
         };
         project.Directory(root, variables, new Scope([], []), 0);
         generatedFiles = project.generated;
+        treeProblems = project.problems;
         var evaluation = $"read by the validator's own CMake reader (cmake is not run: configuring runs the project's code){(project.notes.Count > 0 ? "; " + string.Join("; ", project.notes.Distinct()) : "")}";
         return [.. project.targets.Select(target => project.ToProject(listFile, target, evaluation))];
     }
@@ -67,6 +86,12 @@ internal sealed partial class CMakeProject
             notes.Add($"'{Path.GetRelativePath(root, listFile)}' was not read (missing, not a regular file, or nested too deep)");
             return;
         }
+        if (!readDirectories.Add(Path.GetFullPath(directory)))
+        {
+            // CMake refuses a source folder added twice ("binary directory is already used"); read once, it cannot loop.
+            notes.Add($"'{Path.GetRelativePath(root, listFile)}' is added more than once and was read once");
+            return;
+        }
         var binary = Path.Combine(binaryRoot, Path.GetRelativePath(root, directory));
         variables = new Dictionary<string, string>(variables, StringComparer.Ordinal)
         {
@@ -75,7 +100,18 @@ internal sealed partial class CMakeProject
         // if/elseif/else/endif as a stack of (this branch taken, some branch taken already).
         var conditions = new Stack<(bool Taken, bool Done)>();
         bool Active() => conditions.All(condition => condition.Taken);
-        foreach (var command in CMakeScript.Parse(SafeFile.ReadAllText(listFile)))
+        var script = CMakeScript.Parse(SafeFile.ReadAllText(listFile), out var truncated);
+        if (truncated)
+        {
+            problems.Add($"'{Path.GetRelativePath(root, listFile)}' has more than {CMakeScript.MaxCommands} commands; those after them were not read");
+        }
+        commandsRead += script.Count;
+        if (commandsRead > MaxTreeCommands)
+        {
+            problems.Add($"the tree has more than {MaxTreeCommands} commands; '{Path.GetRelativePath(root, listFile)}' and the folders after it were not read");
+            return;
+        }
+        foreach (var command in script)
         {
             switch (command.Name)
             {
@@ -108,13 +144,13 @@ internal sealed partial class CMakeProject
                     variables["PROJECT_NAME"] = args[0];
                     break;
                 case "set" when raw.Count > 0:
-                    variables[raw[0]] = string.Join(';', raw.Skip(1).TakeWhile(value => value is not "CACHE" and not "PARENT_SCOPE"));
+                    variables[raw[0]] = Charged(string.Join(';', raw.Skip(1).TakeWhile(value => value is not "CACHE" and not "PARENT_SCOPE")));
                     break;
                 case "option" when raw.Count > 0:
                     variables.TryAdd(raw[0], raw.Count > 2 ? raw[2] : "OFF");
                     break;
                 case "list" when raw.Count > 2 && raw[0] == "APPEND":
-                    variables[raw[1]] = string.Join(';', new[] { variables.GetValueOrDefault(raw[1], "") }.Concat(raw.Skip(2)).Where(value => value.Length > 0));
+                    variables[raw[1]] = Charged(string.Join(';', new[] { variables.GetValueOrDefault(raw[1], "") }.Concat(raw.Skip(2)).Where(value => value.Length > 0)));
                     break;
                 case "include_directories":
                     scope.Includes.AddRange(Paths(args.Where(arg => arg is not "BEFORE" and not "AFTER" and not "SYSTEM"), directory));
@@ -202,21 +238,27 @@ internal sealed partial class CMakeProject
             ? $"#define {match.Groups[2].Value}{(match.Groups[1].Value == "01" ? " 1" : match.Groups[3].Value)}"
             : match.Groups[1].Value == "01" ? $"#define {match.Groups[2].Value} 0" : $"/* #undef {match.Groups[2].Value} */");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        written += Charged(text).Length;
+        if (written > MaxGeneratedCharacters)
+        {
+            throw new InvalidDataException($"its configure_file() calls write more than {MaxGeneratedCharacters / (1024 * 1024)} Mi characters, which no tree needs; cmake was not run and nothing of it was analyzed");
+        }
         File.WriteAllText(output, text);
         generated[output] = template;
     }
 
-    private static List<string> Expand(CMakeCommand command, Dictionary<string, string> variables) =>
+    private List<string> Expand(CMakeCommand command, Dictionary<string, string> variables) =>
         [.. command.Arguments.SelectMany(argument => argument.Quoted
             ? [Substitute(argument.Text, variables)]
             : Substitute(argument.Text, variables).Split(';', StringSplitOptions.RemoveEmptyEntries))];
 
     /// <summary>${VAR} from the variables, innermost first; $ENV{...} is empty (a report must not carry the runner's secrets).</summary>
-    private static string Substitute(string text, Dictionary<string, string> variables)
+    private string Substitute(string text, Dictionary<string, string> variables)
     {
         for (var pass = 0; pass < 16 && (text.Contains("${", StringComparison.Ordinal) || text.Contains("$ENV{", StringComparison.Ordinal)); pass++)
         {
-            var next = Variable().Replace(text, match => match.Groups[1].Success ? "" : variables.GetValueOrDefault(match.Groups[2].Value, ""));
+            // Each value is charged before the regex joins it in: a doubling value must stop here, not in an allocation.
+            var next = Variable().Replace(text, match => match.Groups[1].Success ? "" : Charged(variables.GetValueOrDefault(match.Groups[2].Value, "")));
             if (next == text)
             {
                 break;
@@ -226,7 +268,20 @@ internal sealed partial class CMakeProject
         return text;
     }
 
-    private static bool Condition(CMakeCommand command, Dictionary<string, string> variables)
+    /// <summary>Charges what expanding produced to the tree's budget.</summary>
+    private string Charged(string text)
+    {
+        expanded += text.Length;
+        if (text.Length > MaxValueCharacters || expanded > MaxExpandedCharacters)
+        {
+            throw new InvalidDataException(text.Length > MaxValueCharacters
+                ? $"a variable or template expands to more than {MaxValueCharacters / (1024 * 1024)} Mi characters (a value that doubles, say), which no tree needs; cmake was not run and nothing of it was analyzed"
+                : $"expanding its variables and templates produces more than {MaxExpandedCharacters >> 30} Gi characters, which no tree needs; cmake was not run and nothing of it was analyzed");
+        }
+        return text;
+    }
+
+    private bool Condition(CMakeCommand command, Dictionary<string, string> variables)
     {
         var words = command.Arguments.Select(argument => argument.Text).ToList();
         var negate = words.Count > 0 && words[0] == "NOT";
@@ -253,12 +308,12 @@ internal sealed partial class CMakeProject
         var units = target.Sources.Where(source => CppFileKinds.SourceExtensions.Contains(Path.GetExtension(source)))
             .Distinct(StringComparer.Ordinal).Select(source => new CompileUnit(source, definitions, includes, [])).ToList();
         var def = target.Sources.FirstOrDefault(source => Path.GetExtension(source).Equals(".def", StringComparison.OrdinalIgnoreCase));
-        var problems = target.Sources.Where(source => !File.Exists(source) && !generated.ContainsKey(source))
-            .Select(source => $"'{Path.GetRelativePath(root, source)}' is a source of {target.Name} but does not exist").ToList();
+        var missing = target.Sources.Where(source => !File.Exists(source) && !generated.ContainsKey(source))
+            .Select(source => $"'{Path.GetRelativePath(root, source)}' is a source of {target.Name} but does not exist");
         // WINDOWS_EXPORT_ALL_SYMBOLS exports every function: nothing is known about RegisterModule's name from the project.
         IReadOnlyList<ExportConfiguration> exports = target.ExportsAll ? [] :
             [LinkerExports.Configuration(target.Name, "x64", def, string.Join(' ', target.LinkOptions), target.Location)];
-        return new CppProject(listFile, "x64", target.Name, units, exports, problems) { EvaluationNote = $"target {target.Name}: {evaluation}" };
+        return new CppProject(listFile, "x64", target.Name, units, exports, [.. problems, .. missing]) { EvaluationNote = $"target {target.Name}: {evaluation}" };
     }
 
     [GeneratedRegex(@"\$ENV\{([^}]*)\}|\$\{([A-Za-z0-9_.+-]*)\}")]

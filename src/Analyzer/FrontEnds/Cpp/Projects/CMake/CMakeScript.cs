@@ -14,7 +14,8 @@ internal static class CMakeScript
 {
     public const int MaxCommands = 20_000;
 
-    public static IReadOnlyList<CMakeCommand> Parse(string text)
+    /// <param name="truncated">Set when the text holds more than <see cref="MaxCommands"/> commands: the rest is not read.</param>
+    public static IReadOnlyList<CMakeCommand> Parse(string text, out bool truncated)
     {
         var commands = new List<CMakeCommand>();
         var (i, line) = (0, 1);
@@ -49,6 +50,7 @@ internal static class CMakeScript
                 i++;
             }
         }
+        truncated = commands.Count >= MaxCommands && text.AsSpan(i).IndexOfAnyExcept(" \t\r\n") >= 0;
         return commands;
     }
 
