@@ -41,7 +41,7 @@ public static class FuzzBenchmark
             sources.Print();
             clock.Restart();
             var projects = Outcome.Measure(HostileProjectsAndConfigurations(folder), folder, TimeSpan.FromSeconds(5));
-            Console.WriteLine($"{projects.Inputs} hostile projects, property sheets, .editorconfig files and IIS configurations, {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"{projects.Inputs} hostile projects, property sheets, CMake trees, .editorconfig files and IIS configurations, {clock.Elapsed.TotalSeconds:F1} s");
             projects.Print();
             Console.WriteLine($"peak resident memory of this process: {PeakResidentMegabytes()} MB (C++ parses run in worker processes)");
             return 0;
@@ -141,6 +141,16 @@ public static class FuzzBenchmark
         }
         File.WriteAllText(Path.Combine(editor, ".editorconfig"), text.ToString());
         yield return ("editorconfig/missing-handler.dll", File.ReadAllBytes(Path.Combine(samples, "bin", "x64", "missing-handler.dll")));
+        // CMake trees, read by the validator's own reader: a value that doubles 40 times, a folder that adds itself twice,
+        // 100,000 nested if()s.
+        Case("cmakedouble");
+        yield return ("cmakedouble/CMakeLists.txt", Encoding.UTF8.GetBytes("project(p)\nset(A \"0123456789abcdef\")\n"
+            + string.Concat(Enumerable.Repeat("set(A \"${A}${A}\")\n", 40)) + "add_library(m SHARED module.cpp)\n"));
+        Case("cmakeself");
+        yield return ("cmakeself/CMakeLists.txt", Encoding.UTF8.GetBytes("project(p)\nadd_subdirectory(.)\nadd_subdirectory(.)\nadd_library(m SHARED module.cpp)\n"));
+        Case("cmakedeep");
+        yield return ("cmakedeep/CMakeLists.txt", Encoding.UTF8.GetBytes("project(p)\n" + string.Concat(Enumerable.Repeat("if(WIN32)\n", 100_000))
+            + "add_library(m SHARED module.cpp)\n" + string.Concat(Enumerable.Repeat("endif()\n", 100_000))));
         // IIS configurations: a site at the root, an image that climbs, 100,000 global modules, an entity bomb, deep nesting.
         yield return ("iisroot/applicationHost.config", Encoding.UTF8.GetBytes("""
             <configuration><system.applicationHost><applicationPools><add name="P" /></applicationPools>
