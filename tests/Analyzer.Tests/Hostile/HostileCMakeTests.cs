@@ -37,11 +37,13 @@ public sealed class HostileCMakeTests
         var deep = Tree(temp, "deep", string.Concat(Enumerable.Repeat("if(WIN32)\n", 100_000)) + "add_library(m SHARED m.cpp)\n" + string.Concat(Enumerable.Repeat("endif()\n", 100_000)));
         var itself = Tree(temp, "itself", "add_subdirectory(.)\nadd_subdirectory(.)\nadd_library(m SHARED m.cpp)\n");
         var executable = Tree(temp, "executable", "add_executable(m m.cpp)\n");
+        var libraries = Tree(temp, "libraries", "add_library(m SHARED m.cpp)\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"add_library(l{i} SHARED plain.cpp)\n")),
+            ("plain.cpp", "int plain();\n"));
         var outside = Path.Combine(temp.Path, "written-outside");
         var escape = Tree(temp, "escape", $"configure_file(t.in ${{CMAKE_CURRENT_BINARY_DIR}}/../../../../../../../..{outside} @ONLY)\n"
             + $"configure_file(t.in {outside}2 @ONLY)\nadd_library(m SHARED m.cpp)\n", ("t.in", "x\n"));
 
-        var report = new ModuleValidator().Run([doubling, appends, flood, deep, itself, executable, escape, MissingHandler], temp.Path);
+        var report = new ModuleValidator().Run([doubling, appends, flood, deep, itself, executable, libraries, escape, MissingHandler], temp.Path);
 
         Assert.Contains(report.Findings, finding => finding.RuleId == "IISM2001" && finding.Location.FilePath == MissingHandler);
         Assert.DoesNotContain(report.Notifications, notification => notification.RuleId == "IISM9004");
@@ -53,6 +55,7 @@ public sealed class HostileCMakeTests
         Assert.Contains("configure_file() calls write more than", Notified(flood));
         Assert.Contains("IISM9010", Notified(deep));
         Assert.Contains("more than 20000 commands", Notified(deep));
+        Assert.Contains("the tree builds 301 shared or module libraries; the first 256 were analyzed", Notified(libraries));
         Assert.Equal("", Notified(itself));
         Assert.Equal("", Notified(executable));
         Assert.Contains(report.SkippedInputs, line => line.Contains("executable") && line.Contains("builds no shared or module library"));

@@ -33,9 +33,12 @@ internal sealed partial class ModuleEvidence(IReadOnlyCollection<string>? watche
 
     private readonly ConcurrentDictionary<string, FileEvidence> _files = new(StringComparer.Ordinal);
 
-    private readonly Regex? _watched = watchedMacros is { Count: > 0 }
-        ? new Regex($@"\b(?:{string.Join('|', watchedMacros.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)
-        : null;
+    // Identifiers looked up among the watched names: an alternation of hundreds of names (a CMake tree's <target>_EXPORTS)
+    // is more than the non-backtracking engine builds, and a backtracking one would be at the text's mercy.
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex Identifier();
+
+    private readonly HashSet<string>? _watched = watchedMacros is { Count: > 0 } ? new(watchedMacros, StringComparer.Ordinal) : null;
 
     /// <summary>What one file's text says.</summary>
     /// <param name="LinkerExports">Its #pragma comment(linker, "/EXPORT:...") names, with their lines.</param>
@@ -97,6 +100,25 @@ internal sealed partial class ModuleEvidence(IReadOnlyCollection<string>? watche
         return false;
     }
 
+    /// <summary>The watched macros <paramref name="text"/> names as whole identifiers.</summary>
+    private HashSet<string> Mentioned(string text)
+    {
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        if (_watched is null)
+        {
+            return mentioned;
+        }
+        var lookup = _watched.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in Identifier().EnumerateMatches(text))
+        {
+            if (lookup.TryGetValue(text.AsSpan(match.Index, match.Length), out var name))
+            {
+                mentioned.Add(name);
+            }
+        }
+        return mentioned;
+    }
+
     private FileEvidence Read(string path) => _files.GetOrAdd(path, file =>
     {
         try
@@ -104,7 +126,7 @@ internal sealed partial class ModuleEvidence(IReadOnlyCollection<string>? watche
             var text = SafeFile.ReadAllText(file);
             return new(ModuleToken().IsMatch(text), FactToken().IsMatch(text),
                 [.. Include().Matches(text).Select(match => (match.Groups[1].Value == "\"", match.Groups[2].Value))], Projects.LinkerExports.FromPragmas(text),
-                _watched is null ? new HashSet<string>() : _watched.Matches(text).Select(match => match.Value).ToHashSet(StringComparer.Ordinal));
+                Mentioned(text));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

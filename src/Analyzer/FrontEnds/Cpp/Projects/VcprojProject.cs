@@ -35,6 +35,8 @@ public static class VcprojProject
         {
             throw new InvalidDataException("the project declares no Configuration");
         }
+        var declared = configurations.Count;
+        configurations = [.. configurations.Take(CppProject.MaxConfigurations)];
         var files = root.Element("Files")?.Descendants("File").ToList() ?? [];
         var exports = configurations.Select(configuration => Exports(configuration, path, directory, solution)).ToList();
         var ordered = configurations.OrderBy(configuration => Name(configuration).Equals("Release|x64", StringComparison.OrdinalIgnoreCase) ? 0
@@ -48,7 +50,7 @@ public static class VcprojProject
                 var includes = List(compiler?.Attribute("AdditionalIncludeDirectories")?.Value, Expand)
                     .Where(include => !include.Contains("$(", StringComparison.Ordinal) && !WindowsPath.IsForeignAbsolute(include))
                     .Select(include => WindowsPath.Resolve(include, directory)).Prepend(directory).Distinct(StringComparer.Ordinal).ToList();
-                var problems = new List<string>();
+                var problems = declared > CppProject.MaxConfigurations ? [CppProject.TooManyConfigurations(declared)] : new List<string>();
                 var units = new List<CompileUnit>();
                 foreach (var file in files)
                 {

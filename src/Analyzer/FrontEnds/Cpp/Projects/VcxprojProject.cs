@@ -53,11 +53,16 @@ public static partial class VcxprojProject
                      ?? configurations.FirstOrDefault(c => c.EndsWith("|x64", StringComparison.OrdinalIgnoreCase))
                      ?? configurations[0];
         configurations = [.. configurations.OrderBy(configuration => configuration == chosen ? 0 : 1)];
+        var projectProblems = new List<string>();
+        if (configurations.Count > CppProject.MaxConfigurations)
+        {
+            projectProblems.Add(CppProject.TooManyConfigurations(configurations.Count));
+            configurations = [.. configurations.Take(CppProject.MaxConfigurations)];
+        }
 
         // MSBuild itself, in a project worker, unless an import is not a regular file (MSBuild would read it) or a file the
         // project reads calls a property function that reads beyond its text.
         string why;
-        var projectProblems = new List<string>();
         if (missingImports.Any(import => import.Contains("not a regular file", StringComparison.Ordinal)))
         {
             why = "an import is not a regular file";

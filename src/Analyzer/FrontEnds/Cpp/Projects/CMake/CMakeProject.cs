@@ -24,6 +24,7 @@ internal sealed partial class CMakeProject
     private const long MaxExpandedCharacters = 1L << 30;
     private const long MaxGeneratedCharacters = 64L * 1024 * 1024; // written to the scratch folder by configure_file()
     private const int MaxTreeCommands = 200_000;
+    private const int MaxTargets = 256; // each module target is parsed on its own
 
     private sealed class Target(string name, string directory, int line, string listFile)
     {
@@ -66,6 +67,11 @@ internal sealed partial class CMakeProject
             ["PROJECT_BINARY_DIR"] = scratch, ["CMAKE_SYSTEM_NAME"] = "Windows", ["CMAKE_CXX_COMPILER_ID"] = "MSVC",
         };
         project.Directory(root, variables, new Scope([], []), 0);
+        if (project.targets.Count > MaxTargets)
+        {
+            project.problems.Add($"the tree builds {project.targets.Count} shared or module libraries; the first {MaxTargets} were analyzed");
+            project.targets.RemoveRange(MaxTargets, project.targets.Count - MaxTargets);
+        }
         generatedFiles = project.generated;
         treeProblems = project.problems;
         var evaluation = $"read by the validator's own CMake reader (cmake is not run: configuring runs the project's code){(project.notes.Count > 0 ? "; " + string.Join("; ", project.notes.Distinct()) : "")}";
