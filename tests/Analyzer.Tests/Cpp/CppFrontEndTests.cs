@@ -97,6 +97,23 @@ public sealed class CppFrontEndTests
     }
 
     [Fact]
+    public void Sources_past_the_parse_bound_are_a_problem_of_the_project_and_not_parsed()
+    {
+        using var temp = new TempDirectory();
+        var units = Enumerable.Range(0, 3).Select(i => temp.File($"m{i}.cpp", System.Text.Encoding.UTF8.GetBytes(
+            $"#define _WINSOCKAPI_\n#include <windows.h>\n#include <httpserv.h>\nclass C{i} : public CHttpModule {{}};\n")))
+            .Select(path => new FrontEnds.Cpp.CompileUnit(path, [], [temp.Path], [])).ToList();
+        var (toolchain, error) = FrontEnds.Cpp.Toolchain.CppToolchain.Discover();
+        Assert.True(toolchain is not null, error);
+
+        var analysis = new FrontEnds.Cpp.CppFrontEnd(toolchain) { MaxParsedUnits = 2 }.Analyze(new FrontEnds.Cpp.CppProject(temp.Path, "x64", null, units, []));
+
+        Assert.Contains("3 of its sources name IIS; the first 2 were parsed", Assert.Single(analysis.Problems));
+        Assert.Equal(2, analysis.UnitCount);
+        Assert.Equal(["C0", "C1"], analysis.Model.Classes.Select(moduleClass => moduleClass.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_broken_project_file_is_a_notification()
     {
         using var temp = new TempDirectory();

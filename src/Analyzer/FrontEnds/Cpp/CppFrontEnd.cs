@@ -51,6 +51,12 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
     internal ParseCache? Cache { get; init; }
 
     /// <summary>
+    /// Units parsed at most per configuration: a module has a few dozen that name IIS, and a project of 100,000 such units
+    /// (a generated attack on a build gate) would parse for hours. The rest is an IISM9010.
+    /// </summary>
+    internal int MaxParsedUnits { get; init; } = 1000;
+
+    /// <summary>
     /// Every configuration of a project whose code can differ in a module fact, in their order, configurations of different
     /// platforms at the same time (each is mostly one precompiled header built on one core); see <see cref="ConfigurationFolding"/>.
     /// </summary>
@@ -80,6 +86,11 @@ public sealed class CppFrontEnd(CppToolchain toolchain)
         // Should no unit name a fact's parts (a module made by macros of a system header, say), all of them are parsed.
         var units = namingIis.Where(evidence.CanHoldFacts).ToList() is { Count: > 0 } holdingFacts ? holdingFacts : namingIis;
         skipped.AddRange(namingIis.Except(units).Select(unit => $"{unit.SourcePath}: reaches httpserv.h only through an include and names no module class, registration or RegisterModule, not parsed"));
+        if (units.Count > MaxParsedUnits)
+        {
+            problems.Add($"{units.Count} of its sources name IIS; the first {MaxParsedUnits} were parsed (no module needs more)");
+            units = [.. units.Take(MaxParsedUnits)];
+        }
         // A refused unit (one that includes a device, say) still tells that the project is a module.
         var hasEvidence = units.Count > 0 || project.Units.Except(readable)
             .Any(unit => FileStatus.KindOf(unit.SourcePath) == FileKind.RegularFile && evidence.CanHoldModule(unit with { IncludeDirectories = [] }));
