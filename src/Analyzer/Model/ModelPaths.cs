@@ -13,7 +13,7 @@ public static class ModelPaths
     /// </summary>
     public static ModuleModel WithFilesMoved(this ModuleModel model, Func<string, string> move)
     {
-        SourceLocation Move(SourceLocation location) => move(location.FilePath) is var moved && moved != location.FilePath ? location with { FilePath = moved } : location;
+        SourceLocation Move(SourceLocation location) => location.InFileMoved(move);
         SourceSpan? Keep(SourceSpan? span) => span is null || move(span.FilePath) != span.FilePath ? null : span;
         return model with
         {
@@ -35,4 +35,8 @@ public static class ModelPaths
             Exports = [.. model.Exports.Select(e => e with { Location = Move(e.Location) })],
         };
     }
+
+    /// <summary>The place in the file <paramref name="move"/> maps its file to (itself where it maps it to the same).</summary>
+    public static SourceLocation InFileMoved(this SourceLocation location, Func<string, string> move) =>
+        move(location.FilePath) is var moved && moved != location.FilePath ? location with { FilePath = moved } : location;
 }

@@ -16,15 +16,15 @@ internal sealed class TemplateExpansions(IReadOnlyDictionary<string, string> tem
 
     public Finding Moved(Finding finding) => IsEmpty ? finding : finding with
     {
-        Location = Moved(finding.Location),
-        Related = [.. finding.Related.Select(related => related with { Location = Moved(related.Location) })],
+        Location = finding.Location.InFileMoved(TemplateOf),
+        Related = [.. finding.Related.Select(related => related with { Location = related.Location.InFileMoved(TemplateOf) })],
         Fixes = [.. finding.Fixes.Select(Moved).OfType<Fix>()],
     };
 
-    public ModuleModel Moved(ModuleModel model) => IsEmpty ? model : model.WithFilesMoved(file => templates.GetValueOrDefault(file, file));
+    public ModuleModel Moved(ModuleModel model) => IsEmpty ? model : model.WithFilesMoved(TemplateOf);
 
-    private SourceLocation Moved(SourceLocation location) =>
-        templates.TryGetValue(location.FilePath, out var template) ? location with { FilePath = template } : location;
+    /// <summary>The template an expansion came from; any other file is itself.</summary>
+    private string TemplateOf(string file) => templates.GetValueOrDefault(file, file);
 
     /// <summary>The fix with its edits in the templates, or null where an edit's lines differ there (or cannot be read).</summary>
     private Fix? Moved(Fix fix)
