@@ -24,6 +24,9 @@ internal static class TestPaths
 
     public static string Sample(string relative) => Path.Combine(SampleBinaries, relative);
 
+    /// <summary>The good module the hostile-input tests put beside what they feed the validator: its IISM2001 must still come.</summary>
+    public static string MissingHandlerSource { get; } = Path.Combine(Samples, "cpp", "missing-handler", "missing-handler.cpp");
+
     /// <summary>
     /// The engine finds the Windows SDK package where a user's restore puts it (NUGET_PACKAGES, else ~/.nuget/packages);
     /// this test project restored it into its build's NuGet folder, which a nuget.config may have moved.

@@ -12,7 +12,7 @@ namespace IisModuleValidator.Tests.Cli;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class SelfContainedBuildTests
 {
-    private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+    private static readonly string MissingHandler = TestPaths.MissingHandlerSource;
 
     [Fact]
     public async Task Its_parse_workers_are_its_own_executable_and_contain_a_libclang_crash()

@@ -12,7 +12,7 @@ namespace IisModuleValidator.Tests.Hostile;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class HostileCMakeTests
 {
-    private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+    private static readonly string MissingHandler = TestPaths.MissingHandlerSource;
 
     private const string Module = "#define _WINSOCKAPI_\n#include <windows.h>\n#include <httpserv.h>\nclass C : public CHttpModule {};\n";
 

@@ -14,7 +14,7 @@ namespace IisModuleValidator.Tests.Hostile;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class HostileEdgeTests
 {
-    private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+    private static readonly string MissingHandler = TestPaths.MissingHandlerSource;
     private static readonly string MissingHandlerDll = TestPaths.Sample("x64/missing-handler.dll");
 
     private static void AssertGoodModuleReported(AnalysisReport report, string? path = null) =>

@@ -141,7 +141,7 @@ public sealed class HostileInputTests
     public void A_bad_compile_commands_json_names_each_bad_entry_and_analyzes_the_rest()
     {
         using var temp = new TempDirectory();
-        var module = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+        var module = TestPaths.MissingHandlerSource;
         var duplicates = string.Join(",", Enumerable.Repeat($$"""{"directory": "", "file": "{{module}}", "arguments": ["cl", "/DX"]}""", 100_000));
         var database = temp.File("compile_commands.json", System.Text.Encoding.UTF8.GetBytes($$"""
             [

@@ -14,7 +14,7 @@ namespace IisModuleValidator.Tests.Hostile;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class HostileProjectTests
 {
-    private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+    private static readonly string MissingHandler = TestPaths.MissingHandlerSource;
 
     private static string Project(string body) => $"""
         <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">

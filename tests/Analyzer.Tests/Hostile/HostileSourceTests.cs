@@ -10,7 +10,7 @@ namespace IisModuleValidator.Tests.Hostile;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class HostileSourceTests
 {
-    private static readonly string MissingHandler = Path.Combine(TestPaths.Samples, "cpp", "missing-handler", "missing-handler.cpp");
+    private static readonly string MissingHandler = TestPaths.MissingHandlerSource;
 
     // Sources that name nothing of IIS are not parsed at all: these say they belong to a module.
     private const string ModuleComment = "// Status mapping for the CHttpModule of this project.\n";
